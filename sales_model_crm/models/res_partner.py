@@ -1,0 +1,381 @@
+# Copyright 2026 Sales Model CRM maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+TIER_FIELDS = {"sales_tier_id", "sales_tier_locked"}
+PROFILE_SECTIONS = (
+    "shareholders",
+    "organization",
+    "decision",
+    "family",
+    "hobbies",
+    "experience",
+)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # the own-customers record rule filters on the owner: keep it indexed
+    user_id = fields.Many2one(index=True, tracking=True)
+
+    # --- classification (statistics and queries)
+    sales_kind_ids = fields.Many2many(
+        "sales.partner.kind",
+        "res_partner_sales_kind_rel",
+        "partner_id",
+        "kind_id",
+        string="Partner Kinds",
+        help="What this partner is to us: customer, supplier, competitor, "
+        "cooperation partner, agent, ...",
+    )
+    sales_primary_kind_id = fields.Many2one(
+        "sales.partner.kind",
+        string="Profile Kind",
+        compute="_compute_sales_primary_kind_id",
+        store=True,
+        precompute=True,
+        readonly=False,
+        help="The kind whose profile fields this partner's profile shows.",
+    )
+    sales_region_id = fields.Many2one(
+        "sales.region", string="Sales Region", index=True, tracking=True
+    )
+    sales_source_id = fields.Many2one(
+        "utm.source", string="Customer Source", help="How this customer found us."
+    )
+    sales_annual_revenue = fields.Monetary(
+        string="Annual Revenue",
+        currency_field="currency_id",
+        help="The customer's own yearly turnover (营业额).",
+    )
+    sales_employee_count = fields.Integer(string="Employees")
+    sales_founding_date = fields.Date(string="Founded On")
+    sales_scale = fields.Selection(
+        [
+            ("micro", "Micro"),
+            ("small", "Small"),
+            ("medium", "Medium"),
+            ("large", "Large"),
+            ("group", "Group"),
+        ],
+        string="Scale",
+    )
+
+    # --- tier, per company
+    sales_tier_id = fields.Many2one(
+        "sales.customer.tier",
+        string="Customer Tier",
+        company_dependent=True,
+        help="Computed from revenue by the tiering scheduler, or set by a "
+        "manager (which locks it).",
+    )
+    sales_tier_locked = fields.Boolean(
+        string="Tier Locked",
+        company_dependent=True,
+        help="A locked tier was set by hand and is left alone by the scheduler.",
+    )
+    sales_tier_history_ids = fields.One2many(
+        "sales.customer.tier.history", "partner_id", string="Tier History"
+    )
+
+    # --- company profile
+    sales_shareholder_ids = fields.One2many(
+        "sales.partner.shareholder", "partner_id", string="Shareholders"
+    )
+    sales_department_ids = fields.One2many(
+        "sales.partner.department", "partner_id", string="Departments"
+    )
+    sales_decision_background = fields.Html(
+        string="Decision Background",
+        help="How this customer decides: budget cycle, approval chain, who "
+        "really decides.",
+    )
+    sales_decision_maker_ids = fields.Many2many(
+        "res.partner",
+        string="Decision Makers",
+        compute="_compute_sales_decision_maker_ids",
+    )
+
+    # --- contact profile
+    sales_gender = fields.Selection(
+        [("male", "Male"), ("female", "Female"), ("other", "Other")],
+        string="Gender",
+    )
+    sales_birthday = fields.Date(string="Birthday")
+    sales_department_id = fields.Many2one(
+        "sales.partner.department",
+        string="Department",
+        domain="[('partner_id', '=', parent_id)]",
+    )
+    sales_reports_to_id = fields.Many2one(
+        "res.partner",
+        string="Reports To",
+        domain="[('parent_id', '=', parent_id), ('id', '!=', id)]",
+    )
+    sales_decision_role = fields.Selection(
+        [
+            ("decision_maker", "Decision Maker"),
+            ("influencer", "Influencer"),
+            ("user", "User"),
+            ("gatekeeper", "Gatekeeper"),
+        ],
+        string="Decision Role",
+    )
+    sales_family_member_ids = fields.One2many(
+        "sales.partner.family.member", "partner_id", string="Family Members"
+    )
+    sales_hobby_ids = fields.Many2many(
+        "sales.partner.hobby",
+        "res_partner_sales_hobby_rel",
+        "partner_id",
+        "hobby_id",
+        string="Hobbies",
+    )
+    sales_experience_ids = fields.One2many(
+        "sales.partner.experience", "partner_id", string="Work Experience"
+    )
+
+    # --- admin-defined profile fields
+    sales_company_properties = fields.Properties(
+        string="Company Profile",
+        definition="sales_primary_kind_id.company_properties_definition",
+        copy=True,
+    )
+    sales_person_properties = fields.Properties(
+        string="Person Profile",
+        definition="sales_primary_kind_id.person_properties_definition",
+        copy=True,
+    )
+    sales_profile_sections = fields.Char(
+        compute="_compute_sales_profile_sections",
+        help="The profile sections the company shows, as a space separated list.",
+    )
+
+    # --- purchase and visit records
+    sales_activity_ids = fields.One2many(
+        "sales.activity", "commercial_partner_id", string="Visit Records"
+    )
+    sales_activity_count = fields.Integer(
+        string="Visits", compute="_compute_sales_activity_count"
+    )
+    sales_last_activity_date = fields.Datetime(
+        string="Last Contact", compute="_compute_sales_activity_count"
+    )
+    sales_window_revenue = fields.Monetary(
+        string="Tier Revenue",
+        currency_field="currency_id",
+        compute="_compute_sales_window_revenue",
+        help="Revenue over the tier window on the company's tier basis.",
+    )
+    sales_confirmed_order_count = fields.Integer(
+        string="Confirmed Orders", compute="_compute_sales_purchase_summary"
+    )
+    sales_last_order_date = fields.Datetime(
+        string="Last Order", compute="_compute_sales_purchase_summary"
+    )
+
+    @api.depends("sales_kind_ids")
+    def _compute_sales_primary_kind_id(self):
+        for partner in self:
+            if partner.sales_primary_kind_id not in partner.sales_kind_ids._origin:
+                partner.sales_primary_kind_id = partner.sales_kind_ids[:1]._origin
+
+    @api.depends("child_ids.sales_decision_role")
+    def _compute_sales_decision_maker_ids(self):
+        for partner in self:
+            partner.sales_decision_maker_ids = partner.child_ids.filtered(
+                "sales_decision_role"
+            )
+
+    @api.depends_context("company")
+    def _compute_sales_profile_sections(self):
+        company = self.env.company
+        sections = " ".join(
+            section
+            for section in PROFILE_SECTIONS
+            if company[f"sales_profile_{section}"]
+        )
+        for partner in self:
+            partner.sales_profile_sections = sections
+
+    def _compute_sales_activity_count(self):
+        commercial = self.commercial_partner_id
+        groups = self.env["sales.activity"]._read_group(
+            [("commercial_partner_id", "in", commercial.ids)],
+            groupby=["commercial_partner_id"],
+            aggregates=["__count", "date:max"],
+        )
+        stats = {partner: (count, last) for partner, count, last in groups}
+        for partner in self:
+            count, last = stats.get(partner.commercial_partner_id, (0, False))
+            partner.sales_activity_count = count
+            partner.sales_last_activity_date = last
+
+    @api.depends_context("company")
+    def _compute_sales_window_revenue(self):
+        commercial = self.commercial_partner_id.filtered("id")
+        revenue = self.env["sales.customer.tiering"]._partner_revenue(
+            self.env.company, commercial
+        )
+        for partner in self:
+            partner.sales_window_revenue = revenue.get(
+                partner.commercial_partner_id.id, 0.0
+            )
+
+    def _compute_sales_purchase_summary(self):
+        commercial = self.commercial_partner_id.filtered("id")
+        groups = self.env["sale.order"]._read_group(
+            [("partner_id", "child_of", commercial.ids), ("state", "=", "sale")],
+            groupby=["partner_id"],
+            aggregates=["__count", "date_order:max"],
+        )
+        stats = {}
+        for ordering_partner, count, last in groups:
+            key = ordering_partner.commercial_partner_id
+            old_count, old_last = stats.get(key, (0, False))
+            stats[key] = (old_count + count, max(filter(None, (old_last, last))))
+        for partner in self:
+            count, last = stats.get(partner.commercial_partner_id, (0, False))
+            partner.sales_confirmed_order_count = count
+            partner.sales_last_order_date = last
+
+    @api.constrains("sales_birthday")
+    def _check_sales_birthday(self):
+        today = fields.Date.context_today(self)
+        for partner in self.filtered("sales_birthday"):
+            if partner.sales_birthday > today or partner.sales_birthday.year < 1900:
+                raise ValidationError(
+                    _(
+                        "The birthday of %(name)s must lie between 1900 and today.",
+                        name=partner.display_name,
+                    )
+                )
+
+    @api.constrains("sales_founding_date")
+    def _check_sales_founding_date(self):
+        today = fields.Date.context_today(self)
+        for partner in self.filtered("sales_founding_date"):
+            if partner.sales_founding_date > today:
+                raise ValidationError(
+                    _(
+                        "%(name)s cannot be founded in the future.",
+                        name=partner.display_name,
+                    )
+                )
+
+    @api.constrains("sales_employee_count", "sales_annual_revenue")
+    def _check_sales_company_figures(self):
+        for partner in self:
+            if partner.sales_employee_count < 0 or partner.sales_annual_revenue < 0:
+                raise ValidationError(
+                    _(
+                        "The employee count and annual revenue of %(name)s cannot "
+                        "be negative.",
+                        name=partner.display_name,
+                    )
+                )
+
+    @api.constrains("sales_reports_to_id")
+    def _check_sales_reports_to_id(self):
+        if self._has_cycle("sales_reports_to_id"):
+            raise ValidationError(_("A contact cannot report to themselves."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        user = self.env.user
+        if not self.env.su and user.has_group("sales_team.group_sale_salesman"):
+            # a salesperson's new company or individual is theirs; contacts
+            # follow their company's salesperson (Odoo's own compute)
+            for vals in vals_list:
+                if "user_id" not in vals and not vals.get("parent_id"):
+                    vals["user_id"] = user.id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        manual_tier = TIER_FIELDS & set(vals) and not self.env.context.get(
+            "sales_model_tiering"
+        )
+        if manual_tier:
+            self._sales_check_tier_manager()
+            if vals.get("sales_tier_id") and "sales_tier_locked" not in vals:
+                # a tier set by hand stays: the scheduler would undo it otherwise
+                vals = dict(vals, sales_tier_locked=True)
+            old_tiers = {partner: partner.sales_tier_id for partner in self}
+        res = super().write(vals)
+        if manual_tier and "sales_tier_id" in vals:
+            self._sales_log_manual_tier(old_tiers)
+        return res
+
+    def _sales_check_tier_manager(self):
+        if self.env.su or self.env.user.has_group(
+            "sales_model_crm.group_sales_team_manager"
+        ):
+            return
+        raise AccessError(_("Only sales managers can set or lock a customer's tier."))
+
+    def _sales_log_manual_tier(self, old_tiers):
+        changed = self.filtered(lambda p: p.sales_tier_id != old_tiers[p])
+        if not changed:
+            return
+        revenue = self.env["sales.customer.tiering"]._partner_revenue(
+            self.env.company, changed
+        )
+        histories = (
+            self.env["sales.customer.tier.history"]
+            .sudo()  # managers create history rows through this path only
+            .create(
+                [
+                    {
+                        "partner_id": partner.id,
+                        "company_id": self.env.company.id,
+                        "old_tier_id": old_tiers[partner].id,
+                        "new_tier_id": partner.sales_tier_id.id,
+                        "change": "manual",
+                        "revenue": revenue.get(partner.id, 0.0),
+                        "user_id": self.env.user.id,
+                    }
+                    for partner in changed
+                ]
+            )
+        )
+        histories._post_chatter_notes()
+
+    def action_open_sales_activities(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sales_model_crm.sales_activity_action"
+        )
+        action["domain"] = [
+            ("commercial_partner_id", "=", self.commercial_partner_id.id)
+        ]
+        action["context"] = {
+            "default_partner_id": self.commercial_partner_id.id,
+            "default_contact_id": self.id if self.parent_id else False,
+        }
+        return action
+
+    def action_open_sales_network(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sales_model_crm.res_partner_relation_all_action_network"
+        )
+        action["domain"] = [("this_partner_id", "=", self.id)]
+        action["context"] = {"default_this_partner_id": self.id}
+        action["display_name"] = _("Network of %(name)s", name=self.display_name)
+        return action
+
+    def action_sales_log_visit(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Log an Interaction"),
+            "res_model": "sales.activity",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_partner_id": self.commercial_partner_id.id,
+                "default_contact_id": self.id if self.parent_id else False,
+            },
+        }

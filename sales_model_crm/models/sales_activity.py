@@ -1,0 +1,138 @@
+# Copyright 2026 Sales Model CRM maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class SalesActivity(models.Model):
+    """A call, visit, meeting, e-mail or demo that was done: a visit record.
+
+    Every interaction with a customer is kept here, so that a successor sees
+    it and a departing salesperson cannot take it along.
+    """
+
+    _name = "sales.activity"
+    _description = "Visit Record"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Summary", required=True, tracking=True)
+    kind = fields.Selection(
+        [
+            ("call", "Call"),
+            ("visit", "Visit"),
+            ("meeting", "Meeting"),
+            ("email", "E-mail"),
+            ("demo", "Demo"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="call",
+        tracking=True,
+    )
+    date = fields.Datetime(
+        required=True, default=fields.Datetime.now, index=True, tracking=True
+    )
+    duration = fields.Float(string="Duration (hours)", default=0.0)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Customer Company",
+    )
+    contact_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        domain="[('id', 'child_of', commercial_partner_id)]",
+        check_company=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team",
+        compute="_compute_team_id",
+        store=True,
+        readonly=False,
+        index=True,
+    )
+    lead_id = fields.Many2one(
+        "crm.lead",
+        string="Opportunity",
+        index="btree_not_null",
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    outcome = fields.Selection(
+        [
+            ("reached", "Reached"),
+            ("no_answer", "No Answer"),
+            ("interested", "Interested"),
+            ("not_interested", "Not Interested"),
+            ("follow_up", "Follow-up Agreed"),
+            ("deal", "Deal"),
+        ],
+        tracking=True,
+    )
+    is_effective = fields.Boolean(
+        string="Effective",
+        compute="_compute_is_effective",
+        store=True,
+        readonly=False,
+        help="Counts toward the daily target of effective calls: by default a "
+        "contact that reached the customer.",
+    )
+    note = fields.Html()
+
+    @api.depends("user_id")
+    def _compute_team_id(self):
+        for activity in self:
+            activity.team_id = activity.user_id.sale_team_id
+
+    @api.depends("outcome")
+    def _compute_is_effective(self):
+        for activity in self:
+            activity.is_effective = activity.outcome not in (False, "no_answer")
+
+    @api.onchange("lead_id")
+    def _onchange_lead_id(self):
+        if self.lead_id.partner_id:
+            self.partner_id = self.lead_id.partner_id
+
+    @api.constrains("duration")
+    def _check_duration(self):
+        for activity in self:
+            if not 0 <= activity.duration <= 24:
+                raise ValidationError(
+                    _("The duration of an interaction must be between 0 and 24 hours.")
+                )
+
+    @api.constrains("date")
+    def _check_date(self):
+        # a record of work done: tomorrow's work is planned, not logged
+        limit = fields.Datetime.now() + timedelta(days=1)
+        for activity in self:
+            if activity.date > limit:
+                raise ValidationError(
+                    _("An interaction cannot be logged in the future.")
+                )
