@@ -55,6 +55,8 @@ class SalesCustomerTierHistory(models.Model):
         """
         note_subtype = self.env.ref("mail.mt_note")
         author = self.env.ref("base.partner_root")
+        # given here, these would otherwise be looked up message by message
+        email_from = author.email_formatted
         messages = []
         for history in self:
             lang = history.company_id.partner_id.lang or self.env.lang
@@ -66,9 +68,14 @@ class SalesCustomerTierHistory(models.Model):
                     "message_type": "notification",
                     "subtype_id": note_subtype.id,
                     "author_id": author.id,
+                    "email_from": email_from,
+                    "reply_to": email_from,
+                    "record_name": history.partner_id.display_name,
                     "body": history._chatter_note_body(),
                 }
             )
+        # sudo: notes on customers the scheduler or a manager retiered; the
+        # caller's right to retier was checked before
         self.env["mail.message"].sudo().create(messages)
 
     def _chatter_note_body(self):

@@ -1,0 +1,140 @@
+# Copyright 2026 Sales Model CRM maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class SalesModelCommon(BaseCommon):
+    """A water delivery company of its own, so that demo data never interferes.
+
+    Roles: two salespeople with own documents only (Li in the team Wang leads,
+    Zhang in another team), a team manager, a salesperson with all documents,
+    a director, an invoicing user and an internal user without Sales.
+    """
+
+    @classmethod
+    def setup_independent_company(cls, **kwargs):
+        return cls._create_company_with_chart("Test Spring Water Co")
+
+    @classmethod
+    def _create_company_with_chart(cls, name):
+        company = cls._create_company(name=name)
+        cls.env["account.chart.template"].try_loading(
+            "generic_coa", company, install_demo=False
+        )
+        return company
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tiering = cls.env["sales.customer.tiering"]
+        cls.tier_platinum = cls.env.ref("sales_model_crm.sales_customer_tier_platinum")
+        cls.tier_gold = cls.env.ref("sales_model_crm.sales_customer_tier_gold")
+        cls.tier_silver = cls.env.ref("sales_model_crm.sales_customer_tier_silver")
+        cls.tier_ordinary = cls.env.ref("sales_model_crm.sales_customer_tier_ordinary")
+        cls.kind_customer = cls.env.ref("sales_model_crm.sales_partner_kind_customer")
+
+        cls.salesman_li = cls._create_user("smc_li", "sales_team.group_sale_salesman")
+        cls.salesman_zhang = cls._create_user(
+            "smc_zhang", "sales_team.group_sale_salesman"
+        )
+        cls.team_manager = cls._create_user(
+            "smc_wang", "sales_model_crm.group_sales_team_manager"
+        )
+        cls.salesman_all = cls._create_user(
+            "smc_all", "sales_team.group_sale_salesman_all_leads"
+        )
+        cls.director = cls._create_user("smc_chen", "sales_team.group_sale_manager")
+        cls.invoicing_user = cls._create_user(
+            "smc_invoicing", "account.group_account_invoice"
+        )
+        cls.internal_user = cls._create_user("smc_internal", "base.group_user")
+
+        cls.team_wang = cls.env["crm.team"].create(
+            {
+                "name": "Test Beijing Team",
+                "user_id": cls.team_manager.id,
+                "company_id": cls.company.id,
+                "member_ids": [Command.set((cls.salesman_li | cls.team_manager).ids)],
+            }
+        )
+        cls.team_other = cls.env["crm.team"].create(
+            {
+                "name": "Test Shanghai Team",
+                "company_id": cls.company.id,
+                "member_ids": [Command.set(cls.salesman_zhang.ids)],
+            }
+        )
+
+        cls.customer_li = cls._create_customer("Test Zhilian Tech", cls.salesman_li)
+        cls.contact_li = cls.env["res.partner"].create(
+            {"name": "Test Sun Li", "parent_id": cls.customer_li.id}
+        )
+        cls.customer_zhang = cls._create_customer(
+            "Test Huaxin Law Firm", cls.salesman_zhang
+        )
+        cls.contact_zhang = cls.env["res.partner"].create(
+            {"name": "Test Li Xiaoyun", "parent_id": cls.customer_zhang.id}
+        )
+        cls.customer_pool = cls._create_customer("Test Qiming Software", False)
+
+    @classmethod
+    def _create_user(cls, login, groups):
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=f"base.group_user,{groups}",
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+
+    @classmethod
+    def _create_customer(cls, name, user, **values):
+        return cls.env["res.partner"].create(
+            {
+                "name": name,
+                "is_company": True,
+                "user_id": user.id if user else False,
+                "sales_kind_ids": [Command.set(cls.kind_customer.ids)],
+                **values,
+            }
+        )
+
+    @classmethod
+    def _invoice(cls, partner, amount, days_ago=30, refund=False, company=None):
+        """Post a customer invoice (or refund) of ``amount`` without taxes."""
+        company = company or cls.company
+        move = (
+            cls.env["account.move"]
+            .with_company(company)
+            .create(
+                {
+                    "move_type": "out_refund" if refund else "out_invoice",
+                    "partner_id": partner.id,
+                    "invoice_date": fields.Date.today() - timedelta(days=days_ago),
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Bottled water 18.9 L",
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        return move
+
+    def _retier(self, company=None):
+        done, _remaining = self.tiering._recompute_tiers(company or self.company)
+        return done
+
+    def _tier_of(self, partner, company=None):
+        return partner.with_company(company or self.company).sales_tier_id
