@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 TIER_FIELDS = {"sales_tier_id", "sales_tier_locked"}
@@ -282,6 +282,16 @@ class ResPartner(models.Model):
         if self._has_cycle("sales_reports_to_id"):
             raise ValidationError(_("A contact cannot report to themselves."))
 
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        # actions name a kind by code: their context cannot hold record ids
+        kind_code = self.env.context.get("sales_default_kind_code")
+        if kind_code and "sales_kind_ids" in fields_list:
+            kind = self.env["sales.partner.kind"]._get_by_code(kind_code)
+            values.setdefault("sales_kind_ids", [Command.set(kind.ids)])
+        return values
+
     @api.model_create_multi
     def create(self, vals_list):
         user = self.env.user
@@ -354,16 +364,6 @@ class ResPartner(models.Model):
             "default_partner_id": self.commercial_partner_id.id,
             "default_contact_id": self.id if self.parent_id else False,
         }
-        return action
-
-    def action_open_sales_network(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "sales_model_crm.res_partner_relation_all_action_network"
-        )
-        action["domain"] = [("this_partner_id", "=", self.id)]
-        action["context"] = {"default_this_partner_id": self.id}
-        action["display_name"] = _("Network of %(name)s", name=self.display_name)
         return action
 
     def action_sales_log_visit(self):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.tools import format_amount
 
 
@@ -48,47 +48,45 @@ class SalesCustomerTierHistory(models.Model):
     )
 
     def _post_chatter_notes(self):
-        """Show each change in the customer's chatter, in one INSERT per batch.
-
-        The note is written in the company's language: it is rendered once,
-        for everyone who reads the chatter.
-        """
-        note_subtype = self.env.ref("mail.mt_note")
-        author = self.env.ref("base.partner_root")
-        # given here, these would otherwise be looked up message by message
-        email_from = author.email_formatted
+        """Show changes set by hand in the customers' chatter."""
         messages = []
         for history in self:
-            lang = history.company_id.partner_id.lang or self.env.lang
-            history = history.with_context(lang=lang)
+            history = history.with_context(
+                lang=history.company_id.partner_id.lang or self.env.lang
+            )
             messages.append(
                 {
                     "model": "res.partner",
                     "res_id": history.partner_id.id,
                     "message_type": "notification",
-                    "subtype_id": note_subtype.id,
-                    "author_id": author.id,
-                    "email_from": email_from,
-                    "reply_to": email_from,
-                    "record_name": history.partner_id.display_name,
-                    "body": history._chatter_note_body(),
+                    "subtype_id": self.env.ref("mail.mt_note").id,
+                    "author_id": self.env.user.partner_id.id,
+                    "body": history._note_body(
+                        history.change,
+                        history.old_tier_id.name,
+                        history.new_tier_id.name,
+                        history.revenue,
+                        history.share,
+                        history.rank,
+                        history.currency_id,
+                    ),
                 }
             )
-        # sudo: notes on customers the scheduler or a manager retiered; the
-        # caller's right to retier was checked before
+        # sudo: notes on customers a manager retiered by hand; the right to
+        # set the tier was checked before
         self.env["mail.message"].sudo().create(messages)
 
-    def _chatter_note_body(self):
-        self.ensure_one()
+    @api.model
+    def _note_body(self, change, old_name, new_name, revenue, share, rank, currency):
         labels = dict(self._fields["change"]._description_selection(self.env))
         body = _(
             "%(change)s: %(old)s → %(new)s. Revenue %(revenue)s, "
             "share %(share).2f %%, rank %(rank)s.",
-            change=labels[self.change],
-            old=self.old_tier_id.name or _("no tier"),
-            new=self.new_tier_id.name or _("no tier"),
-            revenue=format_amount(self.env, self.revenue, self.currency_id),
-            share=self.share,
-            rank=self.rank or "-",
+            change=labels[change],
+            old=old_name or _("no tier"),
+            new=new_name or _("no tier"),
+            revenue=format_amount(self.env, revenue or 0.0, currency),
+            share=share or 0.0,
+            rank=rank or "-",
         )
         return Markup("<p>%s</p>") % body

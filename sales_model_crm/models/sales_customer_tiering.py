@@ -1,7 +1,6 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
-from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
@@ -18,8 +17,9 @@ class SalesCustomerTiering(models.AbstractModel):
     The ranking runs in one SQL statement per company (one GROUP BY over the
     revenue documents, window functions for rank and cumulative share) and
     returns only the customers whose tier changes. Those are written in
-    batches: one UPDATE per batch and tier, one INSERT for the history and one
-    for the chatter notes. A rerun on unchanged data writes nothing.
+    batches: one UPDATE of the tiers, one INSERT for the history and one for
+    the chatter notes per batch, whatever its size. A rerun on unchanged data
+    writes nothing.
     """
 
     _name = "sales.customer.tiering"
@@ -287,45 +287,137 @@ class SalesCustomerTiering(models.AbstractModel):
 
     @api.model
     def _apply_tier_changes(self, company, tiers, rows):
-        # sudo: tiering is a company-wide computation the caller was allowed to
-        # start; it writes tiers of customers the caller may not see and
-        # returns only a count.
-        partner_model = self.env["res.partner"].sudo().with_company(company)
-        rows_by_tier = defaultdict(list)
-        for row in rows:
-            rows_by_tier[row["tier_id"]].append(row["partner_id"])
-        for tier_id, partner_ids in rows_by_tier.items():
-            partner_model.browse(partner_ids).with_context(
-                sales_model_tiering=True, tracking_disable=True
-            ).write({"sales_tier_id": tier_id})
         rank_of = {tier.id: index for index, tier in enumerate(tiers)}
-        history_vals = [self._prepare_history_vals(company, row, rank_of) for row in rows]
-        histories = self.env["sales.customer.tier.history"].sudo().create(history_vals)
-        histories._post_chatter_notes()
-        self.env.flush_all()
+        for row in rows:
+            row["change"] = self._change_kind(row, rank_of)
+        self._write_tiers(company, rows)
+        self._insert_history(company, rows)
+        self._insert_chatter_notes(company, tiers, rows)
         self.env.invalidate_all()
 
     @api.model
-    def _prepare_history_vals(self, company, row, rank_of):
+    def _write_tiers(self, company, rows):
+        """Set the company's key of the tier column, one UPDATE per batch.
+
+        The ORM would split the update by tier and by 100 rows; nothing
+        computed depends on the tier, so the column is written directly and
+        the cache invalidated after the batch.
+        """
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE res_partner partner
+                   SET sales_tier_id = COALESCE(partner.sales_tier_id, '{}'::jsonb)
+                       || jsonb_build_object(%(company_key)s, change.tier_id)
+                  FROM unnest(%(partners)s::int[], %(tiers)s::int[])
+                       AS change(partner_id, tier_id)
+                 WHERE partner.id = change.partner_id
+                """,
+                company_key=str(company.id),
+                partners=[row["partner_id"] for row in rows],
+                tiers=[row["tier_id"] for row in rows],
+            )
+        )
+
+    @api.model
+    def _change_kind(self, row, rank_of):
         old, new = row["old_tier_id"], row["tier_id"]
         if not old:
-            change = "first"
-        elif rank_of.get(new, 0) < rank_of.get(old, 0):
-            change = "promotion"
-        else:
-            change = "demotion"
-        return {
-            "partner_id": row["partner_id"],
-            "company_id": company.id,
-            "old_tier_id": old,
-            "new_tier_id": new,
-            "change": change,
-            "revenue": row["revenue"],
-            "share": row["share"],
-            "cumulative_share": row["cumulative_share"],
-            "rank": row["rank"] or 0,
-            "user_id": self.env.user.id,
-        }
+            return "first"
+        if rank_of.get(new, 0) < rank_of.get(old, 0):
+            return "promotion"
+        return "demotion"
+
+    @api.model
+    def _insert_history(self, company, rows):
+        """One INSERT per batch, whatever its size (the ORM splits by 100)."""
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO sales_customer_tier_history
+                       (partner_id, company_id, date, old_tier_id, new_tier_id,
+                        change, revenue, share, cumulative_share, rank, user_id,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT partner_id, %(company)s, %(now)s, old_tier_id, new_tier_id,
+                       change, revenue, share, cumulative_share, rank, %(uid)s,
+                       %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(partners)s::int[], %(old)s::int[], %(new)s::int[],
+                              %(changes)s::varchar[], %(revenues)s::numeric[],
+                              %(shares)s::float8[], %(cumulative)s::float8[],
+                              %(ranks)s::int[])
+                       AS row(partner_id, old_tier_id, new_tier_id, change,
+                              revenue, share, cumulative_share, rank)
+                """,
+                company=company.id,
+                now=fields.Datetime.now(),
+                uid=self.env.uid,
+                partners=[row["partner_id"] for row in rows],
+                old=[row["old_tier_id"] for row in rows],
+                new=[row["tier_id"] for row in rows],
+                changes=[row["change"] for row in rows],
+                revenues=[row["revenue"] for row in rows],
+                shares=[row["share"] for row in rows],
+                cumulative=[row["cumulative_share"] for row in rows],
+                ranks=[row["rank"] or 0 for row in rows],
+            )
+        )
+
+    @api.model
+    def _insert_chatter_notes(self, company, tiers, rows):
+        """Show each change in the customer's chatter: one INSERT per batch.
+
+        The note is rendered once, in the company's language, for everyone who
+        reads the chatter; it is a plain internal note of OdooBot.
+        """
+        history_model = self.env["sales.customer.tier.history"].with_context(
+            lang=company.partner_id.lang or self.env.lang
+        )
+        names = {tier.id: tier.name for tier in tiers.with_env(history_model.env)}
+        names.update(
+            (tier.id, tier.name)
+            for tier in self.env["sales.customer.tier"]
+            .with_env(history_model.env)
+            .browse({row["old_tier_id"] for row in rows} - set(names))
+            .exists()
+        )
+        bodies = [
+            str(
+                history_model._note_body(
+                    row["change"],
+                    names.get(row["old_tier_id"]),
+                    names.get(row["tier_id"]),
+                    row["revenue"],
+                    row["share"],
+                    row["rank"],
+                    company.currency_id,
+                )
+            )
+            for row in rows
+        ]
+        author = self.env.ref("base.partner_root")
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO mail_message
+                       (model, res_id, record_name, body, message_type, subtype_id,
+                        is_internal, author_id, email_from, reply_to, date,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT 'res.partner', note.res_id, partner.name, note.body,
+                       'notification', %(subtype)s, TRUE, %(author)s, %(email)s,
+                       %(email)s, %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(partners)s::int[], %(bodies)s::text[])
+                       AS note(res_id, body)
+                  JOIN res_partner partner ON partner.id = note.res_id
+                """,
+                subtype=self.env.ref("mail.mt_note").id,
+                author=author.id,
+                email=author.email_formatted,
+                now=fields.Datetime.now(),
+                uid=self.env.uid,
+                partners=[row["partner_id"] for row in rows],
+                bodies=bodies,
+            )
+        )
 
     # --- scheduled action
 

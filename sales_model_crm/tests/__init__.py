@@ -5,3 +5,5 @@ from . import test_partner_security
 from . import test_export_policy
 from . import test_sales_flows
 from . import test_business_models
+from . import test_query_budget
+from . import test_ui_tours

@@ -237,8 +237,6 @@ class TestPartnerProfile(SalesModelCommon):
         )
         self.assertEqual(seen_from_li.other_partner_id, self.customer_zhang)
         self.assertTrue(seen_from_li.is_inverse)
-        action = self.customer_li.action_open_sales_network()
-        self.assertEqual(action["domain"], [("this_partner_id", "=", self.customer_li.id)])
 
     def test_customers_whose_supplier_is_x_are_found(self):
         supplier_of = self.env.ref("sales_model_crm.res_partner_relation_type_supplier_of")

@@ -80,7 +80,7 @@ class TestSalesFlows(SalesModelCommon):
         data = Store(messages, for_current_user=True).get_result()
         authors = {partner["name"] for partner in data["res.partner"]}
         self.assertIn("Test Huaxin Law Firm", authors)
-        self.assertEqual(thread["mail.thread"][0]["followersCount"], 2)
+        self.assertEqual(thread["mail.thread"][0]["followersCount"], 1)
 
     @users("smc_li")
     def test_salesperson_converts_a_lead_into_a_new_customer(self):
