@@ -319,8 +319,11 @@ class ResPartner(models.Model):
         return res
 
     def _sales_check_tier_manager(self):
-        if self.env.su or self.env.user.has_group(
-            "sales_model_crm.group_sales_team_manager"
+        user = self.env.user
+        if (
+            self.env.su
+            or user.has_group("sales_model_crm.group_sales_team_manager")
+            or user.has_group("sales_team.group_sale_manager")
         ):
             return
         raise AccessError(_("Only sales managers can set or lock a customer's tier."))

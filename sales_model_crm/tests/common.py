@@ -84,10 +84,23 @@ class SalesModelCommon(BaseCommon):
 
     @classmethod
     def _create_user(cls, login, groups):
+        """A user as an admin creates one in the user form.
+
+        The user starts with the template user's groups (a Sales Administrator
+        with export rights and Contact Creation), then the admin picks the
+        role in the Sales selection, which replaces the Sales groups.
+        """
+        sales_category = cls.env.ref("base.module_category_sales_sales")
+        template_groups = cls.get_default_groups().filtered(
+            lambda group: group.category_id != sales_category
+        )
+        role_groups = cls.env["res.groups"]
+        for xmlid in groups.split(","):
+            role_groups |= cls.env.ref(xmlid)
         return new_test_user(
             cls.env,
             login=login,
-            groups=f"base.group_user,{groups}",
+            groups_id=(template_groups | role_groups).ids,
             company_id=cls.company.id,
             company_ids=[Command.set(cls.company.ids)],
         )
