@@ -1,0 +1,20 @@
+# Copyright 2026 Sales Model CRM maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Sales Model CRM Reports",
+    "summary": "Excel workbooks of the Pareto and customer tier analysis",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/sales-model-crm/sales_model_crm",
+    "author": "Sales Model CRM maintainers",
+    "maintainers": ["sales-model-crm"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "depends": ["sales_model_crm", "report_xlsx"],
+    "data": [
+        "security/ir.model.access.csv",
+        "wizard/sales_customer_pareto_export_views.xml",
+        "report/sales_customer_pareto_reports.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,1 @@
+from . import sales_customer_pareto_export
