@@ -16,6 +16,26 @@ class SalesCustomerPareto(models.Model):
     _auto = False
     _order = "company_id, rank, partner_id"
     _rec_name = "partner_id"
+    # pending changes of these are flushed before the view is read
+    _depends = {
+        "account.move": ["move_type"],
+        "account.move.line": [
+            "balance", "company_id", "date", "display_type", "move_id",
+            "parent_state", "partner_id",
+        ],
+        "account.payment": [
+            "amount_company_currency_signed", "company_id", "date", "partner_id",
+            "partner_type", "state",
+        ],
+        "res.partner": [
+            "active", "commercial_partner_id", "industry_id", "sales_region_id",
+            "sales_tier_id", "user_id",
+        ],
+        "sale.order": [
+            "amount_untaxed", "company_id", "currency_rate", "date_order",
+            "partner_id", "state",
+        ],
+    }
 
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)
