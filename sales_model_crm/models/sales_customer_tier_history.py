@@ -3,7 +3,6 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.tools import format_amount
 
 
 class SalesCustomerTierHistory(models.Model):
@@ -54,6 +53,7 @@ class SalesCustomerTierHistory(models.Model):
             history = history.with_context(
                 lang=history.company_id.partner_id.lang or self.env.lang
             )
+            render = history._note_renderer(history.currency_id)
             messages.append(
                 {
                     "model": "res.partner",
@@ -61,14 +61,13 @@ class SalesCustomerTierHistory(models.Model):
                     "message_type": "notification",
                     "subtype_id": self.env.ref("mail.mt_note").id,
                     "author_id": self.env.user.partner_id.id,
-                    "body": history._note_body(
+                    "body": render(
                         history.change,
                         history.old_tier_id.name,
                         history.new_tier_id.name,
                         history.revenue,
                         history.share,
                         history.rank,
-                        history.currency_id,
                     ),
                 }
             )
@@ -77,16 +76,47 @@ class SalesCustomerTierHistory(models.Model):
         self.env["mail.message"].sudo().create(messages)
 
     @api.model
-    def _note_body(self, change, old_name, new_name, revenue, share, rank, currency):
+    def _note_renderer(self, currency):
+        """A function rendering the chatter note of one change.
+
+        Labels, the translated sentence and the number format are looked up
+        once here: the scheduler renders thousands of notes per batch.
+        """
         labels = dict(self._fields["change"]._description_selection(self.env))
-        body = _(
+        sentence = _(
             "%(change)s: %(old)s → %(new)s. Revenue %(revenue)s, "
-            "share %(share).2f %%, rank %(rank)s.",
-            change=labels[change],
-            old=old_name or _("no tier"),
-            new=new_name or _("no tier"),
-            revenue=format_amount(self.env, revenue or 0.0, currency),
-            share=share or 0.0,
-            rank=rank or "-",
+            "share %(share).2f %%, rank %(rank)s."
         )
-        return Markup("<p>%s</p>") % body
+        no_tier = _("no tier")
+        amount = self._amount_formatter(currency)
+
+        def render(change, old_name, new_name, revenue, share, rank):
+            body = sentence % {
+                "change": labels[change],
+                "old": old_name or no_tier,
+                "new": new_name or no_tier,
+                "revenue": amount(revenue or 0.0),
+                "share": share or 0.0,
+                "rank": rank or "-",
+            }
+            return Markup("<p>%s</p>") % body
+
+        return render
+
+    @api.model
+    def _amount_formatter(self, currency):
+        """Format amounts like the user's language and the currency do."""
+        lang = self.env["res.lang"]._lang_get(self.env.lang or "en_US")
+        thousands = lang.thousands_sep or ""
+        point = lang.decimal_point or "."
+        digits = currency.decimal_places
+        symbol = currency.symbol or ""
+
+        def amount(value):
+            text = f"{value:,.{digits}f}"
+            text = text.replace(",", "\0").replace(".", point).replace("\0", thousands)
+            if currency.position == "before":
+                return f"{symbol}\N{NO-BREAK SPACE}{text}"
+            return f"{text}\N{NO-BREAK SPACE}{symbol}"
+
+        return amount

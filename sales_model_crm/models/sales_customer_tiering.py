@@ -143,10 +143,13 @@ class SalesCustomerTiering(models.AbstractModel):
             SELECT partner_id, revenue,
                    RANK() OVER (ORDER BY revenue DESC) AS rank,
                    100.0 * revenue / SUM(revenue) OVER () AS share,
-                   100.0 * COALESCE(SUM(revenue) OVER (
-                       ORDER BY revenue DESC
-                       RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-                       EXCLUDE GROUP), 0) / SUM(revenue) OVER () AS share_before,
+                   -- the running total includes the tied customers (same
+                   -- revenue): subtracting their sum gives the share of the
+                   -- customers strictly above, in linear time (an EXCLUDE
+                   -- GROUP frame is evaluated row by row: quadratic)
+                   100.0 * (SUM(revenue) OVER (ORDER BY revenue DESC)
+                            - SUM(revenue) OVER (PARTITION BY revenue))
+                       / SUM(revenue) OVER () AS share_before,
                    100.0 * SUM(revenue) OVER (ORDER BY revenue DESC)
                        / SUM(revenue) OVER () AS cumulative_share
               FROM positive
@@ -380,16 +383,16 @@ class SalesCustomerTiering(models.AbstractModel):
             .browse({row["old_tier_id"] for row in rows} - set(names))
             .exists()
         )
+        render = history_model._note_renderer(company.currency_id)
         bodies = [
             str(
-                history_model._note_body(
+                render(
                     row["change"],
                     names.get(row["old_tier_id"]),
                     names.get(row["tier_id"]),
                     row["revenue"],
                     row["share"],
                     row["rank"],
-                    company.currency_id,
                 )
             )
             for row in rows
