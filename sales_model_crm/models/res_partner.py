@@ -347,7 +347,6 @@ class ResPartner(models.Model):
                         "new_tier_id": partner.sales_tier_id.id,
                         "change": "manual",
                         "revenue": revenue.get(partner.id, 0.0),
-                        "user_id": self.env.user.id,
                     }
                     for partner in changed
                 ]

@@ -17,8 +17,9 @@ class SalesCustomerTierHistory(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
     )
+    # no index on company_id: a handful of companies, the rule scans anyway
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
+        "res.company", required=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
@@ -39,12 +40,6 @@ class SalesCustomerTierHistory(models.Model):
         string="Cumulative Share (%)", digits=(5, 2), aggregator="max"
     )
     rank = fields.Integer(aggregator="min")
-    user_id = fields.Many2one(
-        "res.users",
-        string="Changed By",
-        default=lambda self: self.env.user,
-        help="Who set the tier by hand; the scheduler for automatic changes.",
-    )
 
     def _post_chatter_notes(self):
         """Show changes set by hand in the customers' chatter."""

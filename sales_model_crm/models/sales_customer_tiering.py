@@ -168,49 +168,46 @@ class SalesCustomerTiering(models.AbstractModel):
         counts in the total). Customers who held a tier and have no revenue in
         the window any more fall to the last tier.
         """
-        last_tier = tiers[-1]
-        tier_rows = SQL(", ").join(
-            SQL("(%s, %s, %s, %s)", tier.id, tier.sequence, tier.cumulative_share,
-                tier.revenue_floor)
+        # tiers in order, as one CASE: the first whose cut and floor fit
+        tier_cases = SQL(" ").join(
+            SQL(
+                "WHEN ranked.share_before < %s AND ranked.revenue >= %s THEN %s",
+                tier.cumulative_share,
+                tier.revenue_floor,
+                tier.id,
+            )
             for tier in tiers
         )
+        last_tier = tiers[-1]
         company_key = str(company.id)
         return SQL(
             """
-            WITH ranked AS (%(ranking)s),
-            tiers(id, sequence, cumulative_share, revenue_floor) AS (
-                VALUES %(tier_rows)s
-            ),
-            computed AS (
-                SELECT ranked.*, COALESCE((
-                    SELECT tiers.id FROM tiers
-                     WHERE ranked.rank IS NOT NULL
-                       AND ranked.share_before < tiers.cumulative_share
-                       AND ranked.revenue >= tiers.revenue_floor
-                     ORDER BY tiers.sequence, tiers.id LIMIT 1
-                ), %(last_tier)s) AS tier_id
-                  FROM ranked
-                UNION ALL
-                SELECT partner.id, 0, NULL, 0, 100, 100, %(last_tier)s
-                  FROM res_partner partner
-                 WHERE partner.sales_tier_id ? %(company_key)s
-                   AND NOT EXISTS (
-                       SELECT 1 FROM ranked WHERE ranked.partner_id = partner.id)
-            )
-            SELECT computed.partner_id, computed.tier_id,
+            WITH ranked AS MATERIALIZED (%(ranking)s)
+            SELECT partner.id AS partner_id,
+                   CASE WHEN ranked.rank IS NULL THEN %(last_tier)s
+                        %(tier_cases)s
+                        ELSE %(last_tier)s END AS tier_id,
                    (partner.sales_tier_id ->> %(company_key)s)::int AS old_tier_id,
-                   computed.revenue, computed.rank, computed.share,
-                   computed.cumulative_share
-              FROM computed
-              JOIN res_partner partner ON partner.id = computed.partner_id
-             WHERE partner.active
+                   COALESCE(ranked.revenue, 0) AS revenue,
+                   ranked.rank,
+                   COALESCE(ranked.share, 0) AS share,
+                   COALESCE(ranked.cumulative_share, 100) AS cumulative_share
+              FROM res_partner partner
+              -- one pass over the partners: the ranked customers, and those
+              -- who hold a tier without revenue in the window any more
+              LEFT JOIN ranked ON ranked.partner_id = partner.id
+             WHERE (ranked.partner_id IS NOT NULL
+                    OR partner.sales_tier_id ? %(company_key)s)
+               AND partner.active
                AND NOT COALESCE(
                    (partner.sales_tier_locked ->> %(company_key)s)::boolean, FALSE)
                AND (partner.sales_tier_id ->> %(company_key)s)::int
-                   IS DISTINCT FROM computed.tier_id
+                   IS DISTINCT FROM (CASE WHEN ranked.rank IS NULL THEN %(last_tier)s
+                                          %(tier_cases)s
+                                          ELSE %(last_tier)s END)
             """,
             ranking=self._ranking_query(company),
-            tier_rows=tier_rows,
+            tier_cases=tier_cases,
             last_tier=last_tier.id,
             company_key=company_key,
         )
@@ -339,10 +336,10 @@ class SalesCustomerTiering(models.AbstractModel):
                 """
                 INSERT INTO sales_customer_tier_history
                        (partner_id, company_id, date, old_tier_id, new_tier_id,
-                        change, revenue, share, cumulative_share, rank, user_id,
+                        change, revenue, share, cumulative_share, rank,
                         create_uid, create_date, write_uid, write_date)
                 SELECT partner_id, %(company)s, %(now)s, old_tier_id, new_tier_id,
-                       change, revenue, share, cumulative_share, rank, %(uid)s,
+                       change, revenue, share, cumulative_share, rank,
                        %(uid)s, %(now)s, %(uid)s, %(now)s
                   FROM unnest(%(partners)s::int[], %(old)s::int[], %(new)s::int[],
                               %(changes)s::varchar[], %(revenues)s::numeric[],
@@ -402,15 +399,14 @@ class SalesCustomerTiering(models.AbstractModel):
             SQL(
                 """
                 INSERT INTO mail_message
-                       (model, res_id, record_name, body, message_type, subtype_id,
+                       (model, res_id, body, message_type, subtype_id,
                         is_internal, author_id, email_from, reply_to, date,
                         create_uid, create_date, write_uid, write_date)
-                SELECT 'res.partner', note.res_id, partner.name, note.body,
+                SELECT 'res.partner', note.res_id, note.body,
                        'notification', %(subtype)s, TRUE, %(author)s, %(email)s,
                        %(email)s, %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
                   FROM unnest(%(partners)s::int[], %(bodies)s::text[])
                        AS note(res_id, body)
-                  JOIN res_partner partner ON partner.id = note.res_id
                 """,
                 subtype=self.env.ref("mail.mt_note").id,
                 author=author.id,
