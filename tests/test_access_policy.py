@@ -58,8 +58,10 @@ class TestAccessPolicy(SalesModelCommon):
             ),
             "sales.customer.pareto": tuple(
                 cls.env["sales.customer.pareto"].search(
-                    [("partner_id", "=", customer.id),
-                     ("company_id", "=", cls.company.id)]
+                    [
+                        ("partner_id", "=", customer.id),
+                        ("company_id", "=", cls.company.id),
+                    ]
                 )
                 for customer in (cls.customer_li, cls.customer_zhang)
             ),

@@ -54,14 +54,10 @@ class ResCompany(models.Model):
     )
     sales_profile_shareholders = fields.Boolean(string="Shareholders", default=True)
     sales_profile_organization = fields.Boolean(string="Organization", default=True)
-    sales_profile_decision = fields.Boolean(
-        string="Decision Background", default=True
-    )
+    sales_profile_decision = fields.Boolean(string="Decision Background", default=True)
     sales_profile_family = fields.Boolean(string="Family Members", default=True)
     sales_profile_hobbies = fields.Boolean(string="Hobbies", default=True)
-    sales_profile_experience = fields.Boolean(
-        string="Work Experience", default=True
-    )
+    sales_profile_experience = fields.Boolean(string="Work Experience", default=True)
 
     @api.constrains("sales_tier_window_months")
     def _check_sales_tier_window_months(self):
@@ -103,7 +99,5 @@ class ResCompany(models.Model):
             if enabled and group not in employee_group.implied_ids:
                 employee_group.write({"implied_ids": [fields.Command.link(group.id)]})
             elif not enabled and group in employee_group.implied_ids:
-                employee_group.write(
-                    {"implied_ids": [fields.Command.unlink(group.id)]}
-                )
+                employee_group.write({"implied_ids": [fields.Command.unlink(group.id)]})
                 group.write({"users": [fields.Command.clear()]})

@@ -3,6 +3,7 @@
 import logging
 
 from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 

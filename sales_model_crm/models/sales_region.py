@@ -36,7 +36,9 @@ class SalesRegion(models.Model):
     def _compute_complete_name(self):
         for region in self:
             if region.parent_id:
-                region.complete_name = f"{region.parent_id.complete_name} / {region.name}"
+                region.complete_name = (
+                    f"{region.parent_id.complete_name} / {region.name}"
+                )
             else:
                 region.complete_name = region.name
 

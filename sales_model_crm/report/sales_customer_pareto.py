@@ -20,20 +20,37 @@ class SalesCustomerPareto(models.Model):
     _depends = {
         "account.move": ["move_type"],
         "account.move.line": [
-            "balance", "company_id", "date", "display_type", "move_id",
-            "parent_state", "partner_id",
+            "balance",
+            "company_id",
+            "date",
+            "display_type",
+            "move_id",
+            "parent_state",
+            "partner_id",
         ],
         "account.payment": [
-            "amount_company_currency_signed", "company_id", "date", "partner_id",
-            "partner_type", "state",
+            "amount_company_currency_signed",
+            "company_id",
+            "date",
+            "partner_id",
+            "partner_type",
+            "state",
         ],
         "res.partner": [
-            "active", "commercial_partner_id", "industry_id", "sales_region_id",
-            "sales_tier_id", "user_id",
+            "active",
+            "commercial_partner_id",
+            "industry_id",
+            "sales_region_id",
+            "sales_tier_id",
+            "user_id",
         ],
         "sale.order": [
-            "amount_untaxed", "company_id", "currency_rate", "date_order",
-            "partner_id", "state",
+            "amount_untaxed",
+            "company_id",
+            "currency_rate",
+            "date_order",
+            "partner_id",
+            "state",
         ],
     }
 
@@ -61,9 +78,7 @@ class SalesCustomerPareto(models.Model):
         help="The customer's rank as a percentage of all ranked customers: 20 "
         "means 'among the top 20 %'.",
     )
-    customer_count = fields.Integer(
-        string="Customers", readonly=True, aggregator="sum"
-    )
+    customer_count = fields.Integer(string="Customers", readonly=True, aggregator="sum")
 
     @property
     def _table_query(self):

@@ -35,13 +35,17 @@ class TestBusinessModels(SalesModelCommon):
             )
         )
         self.assertFalse(
-            self._menu_visible("sales_model_crm.sales_customer_pareto_menu", self.director)
+            self._menu_visible(
+                "sales_model_crm.sales_customer_pareto_menu", self.director
+            )
         )
 
     def test_a_new_user_gets_the_running_business_models(self):
         self.company.sales_model_direct = True
         group = self.env.ref("sales_model_crm.group_business_direct")
-        self.assertIn(group, self._create_user("smc_fresh", "base.group_user").groups_id)
+        self.assertIn(
+            group, self._create_user("smc_fresh", "base.group_user").groups_id
+        )
 
     def test_business_models_default_to_customer_depth_only(self):
         company = self.env["res.company"].create({"name": "Test Fresh Co"})

@@ -16,8 +16,18 @@ class TestCustomerTier(SalesModelCommon):
         super().setUpClass()
         # ten customers; the first two make 80 % of a 1,000,000 revenue
         cls.ranked = cls.env["res.partner"]
-        amounts = [500_000, 300_000, 60_000, 40_000, 30_000, 30_000, 20_000, 10_000,
-                   6_000, 4_000]
+        amounts = [
+            500_000,
+            300_000,
+            60_000,
+            40_000,
+            30_000,
+            30_000,
+            20_000,
+            10_000,
+            6_000,
+            4_000,
+        ]
         for index, amount in enumerate(amounts):
             customer = cls._create_customer(f"Test Ranked {index:02d}", cls.salesman_li)
             cls._invoice(customer, amount)
@@ -46,9 +56,7 @@ class TestCustomerTier(SalesModelCommon):
     def test_ties_at_a_cut_fall_on_the_same_side(self):
         # customers 4 and 5 both have 30,000: the share before both is 90 %
         self._retier()
-        self.assertEqual(
-            self._tier_of(self.ranked[4]), self._tier_of(self.ranked[5])
-        )
+        self.assertEqual(self._tier_of(self.ranked[4]), self._tier_of(self.ranked[5]))
 
     def test_refunds_larger_than_invoices_give_the_lowest_tier(self):
         customer = self._create_customer("Test Refunded", self.salesman_li)
@@ -197,10 +205,18 @@ class TestCustomerTier(SalesModelCommon):
     def test_company_with_own_tiers_uses_them(self):
         own = self.env["sales.customer.tier"].create(
             [
-                {"name": "Test Key Account", "sequence": 1, "cumulative_share": 50,
-                 "company_id": self.company.id},
-                {"name": "Test Other", "sequence": 2, "cumulative_share": 100,
-                 "company_id": self.company.id},
+                {
+                    "name": "Test Key Account",
+                    "sequence": 1,
+                    "cumulative_share": 50,
+                    "company_id": self.company.id,
+                },
+                {
+                    "name": "Test Other",
+                    "sequence": 2,
+                    "cumulative_share": 100,
+                    "company_id": self.company.id,
+                },
             ]
         )
         self._retier()
@@ -249,7 +265,10 @@ class TestCustomerTier(SalesModelCommon):
     def test_pareto_view_shows_cumulative_share_and_percentile(self):
         self._retier()
         rows = self.env["sales.customer.pareto"].search(
-            [("company_id", "=", self.company.id), ("partner_id", "in", self.ranked.ids)]
+            [
+                ("company_id", "=", self.company.id),
+                ("partner_id", "in", self.ranked.ids),
+            ]
         )
         first = rows.filtered(lambda row: row.partner_id == self.ranked[0])
         self.assertRecordValues(

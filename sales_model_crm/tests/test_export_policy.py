@@ -20,7 +20,8 @@ class TestExportPolicy(SalesModelCommon):
         template = self.env.ref("base.default_user")
         self.assertIn(self.export_group, template.groups_id)
         user = new_test_user(
-            self.env, login="smc_new_sales",
+            self.env,
+            login="smc_new_sales",
             groups="base.group_user,base.group_allow_export,"
             "sales_team.group_sale_salesman",
         )
@@ -28,9 +29,13 @@ class TestExportPolicy(SalesModelCommon):
 
     def test_user_made_salesperson_later_loses_export(self):
         user = new_test_user(
-            self.env, login="smc_later", groups="base.group_user,base.group_allow_export"
+            self.env,
+            login="smc_later",
+            groups="base.group_user,base.group_allow_export",
         )
-        user.groups_id = [Command.link(self.env.ref("sales_team.group_sale_salesman").id)]
+        user.groups_id = [
+            Command.link(self.env.ref("sales_team.group_sale_salesman").id)
+        ]
         self.assertNotIn(self.export_group, user.groups_id)
 
     def test_salesperson_added_from_the_group_form_loses_export(self):

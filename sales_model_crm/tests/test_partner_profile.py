@@ -59,8 +59,11 @@ class TestPartnerProfile(SalesModelCommon):
 
     def test_admin_adds_a_profile_field_per_kind_without_code(self):
         self.kind_customer.company_properties_definition = [
-            {"name": "water_dispensers", "string": "Water dispensers",
-             "type": "integer"}
+            {
+                "name": "water_dispensers",
+                "string": "Water dispensers",
+                "type": "integer",
+            }
         ]
         self.customer_li.sales_company_properties = {"water_dispensers": 12}
         self.assertEqual(
@@ -70,7 +73,10 @@ class TestPartnerProfile(SalesModelCommon):
     def test_profile_kind_follows_the_first_kind(self):
         supplier = self.env.ref("sales_model_crm.sales_partner_kind_supplier")
         partner = self.env["res.partner"].create(
-            {"name": "Test Spring Source", "sales_kind_ids": [Command.set(supplier.ids)]}
+            {
+                "name": "Test Spring Source",
+                "sales_kind_ids": [Command.set(supplier.ids)],
+            }
         )
         self.assertEqual(partner.sales_primary_kind_id, supplier)
 
@@ -110,8 +116,11 @@ class TestPartnerProfile(SalesModelCommon):
 
     def test_shareholder_from_the_database_gives_its_name(self):
         holder = self.env["sales.partner.shareholder"].create(
-            {"partner_id": self.customer_li.id, "holder_partner_id": self.contact_li.id,
-             "share": 30}
+            {
+                "partner_id": self.customer_li.id,
+                "holder_partner_id": self.contact_li.id,
+                "share": 30,
+            }
         )
         self.assertEqual(holder.name, "Test Sun Li")
 
@@ -120,17 +129,25 @@ class TestPartnerProfile(SalesModelCommon):
             {"name": "Test Administration", "partner_id": self.customer_li.id}
         )
         purchase = self.env["sales.partner.department"].create(
-            {"name": "Test Purchasing", "partner_id": self.customer_li.id,
-             "parent_id": admin.id}
+            {
+                "name": "Test Purchasing",
+                "partner_id": self.customer_li.id,
+                "parent_id": admin.id,
+            }
         )
         boss = self.env["res.partner"].create(
-            {"name": "Test Zhou Qiang", "parent_id": self.customer_li.id,
-             "sales_decision_role": "decision_maker"}
+            {
+                "name": "Test Zhou Qiang",
+                "parent_id": self.customer_li.id,
+                "sales_decision_role": "decision_maker",
+            }
         )
         self.contact_li.write(
             {"sales_department_id": purchase.id, "sales_reports_to_id": boss.id}
         )
-        self.assertEqual(purchase.complete_name, "Test Administration / Test Purchasing")
+        self.assertEqual(
+            purchase.complete_name, "Test Administration / Test Purchasing"
+        )
         self.assertEqual(purchase.member_ids, self.contact_li)
         self.assertEqual(self.customer_li.sales_decision_maker_ids, boss)
 
@@ -140,8 +157,11 @@ class TestPartnerProfile(SalesModelCommon):
         )
         with self.assertRaises(ValidationError):
             self.env["sales.partner.department"].create(
-                {"name": "Test Mixed", "partner_id": self.customer_li.id,
-                 "parent_id": other.id}
+                {
+                    "name": "Test Mixed",
+                    "partner_id": self.customer_li.id,
+                    "parent_id": other.id,
+                }
             )
 
     def test_contact_cannot_report_to_themselves(self):
@@ -151,25 +171,42 @@ class TestPartnerProfile(SalesModelCommon):
     def test_family_member_birthday_is_checked(self):
         with self.assertRaises(ValidationError):
             self.env["sales.partner.family.member"].create(
-                {"partner_id": self.contact_li.id, "name": "Test Child",
-                 "relation": "child",
-                 "birthday": fields.Date.today() + timedelta(days=3)}
+                {
+                    "partner_id": self.contact_li.id,
+                    "name": "Test Child",
+                    "relation": "child",
+                    "birthday": fields.Date.today() + timedelta(days=3),
+                }
             )
 
     def test_work_experience_cannot_end_before_it_starts(self):
         with self.assertRaises(ValidationError):
             self.env["sales.partner.experience"].create(
-                {"partner_id": self.contact_li.id, "employer": "Test Lenovo",
-                 "date_from": date(2014, 1, 1), "date_to": date(2010, 1, 1)}
+                {
+                    "partner_id": self.contact_li.id,
+                    "employer": "Test Lenovo",
+                    "date_from": date(2014, 1, 1),
+                    "date_to": date(2010, 1, 1),
+                }
             )
 
     def test_visit_records_of_contacts_count_for_the_company(self):
         self.env["sales.activity"].create(
             [
-                {"name": "Test visit", "kind": "visit", "partner_id": self.contact_li.id,
-                 "user_id": self.salesman_li.id, "outcome": "interested"},
-                {"name": "Test call", "kind": "call", "partner_id": self.customer_li.id,
-                 "user_id": self.salesman_li.id, "outcome": "no_answer"},
+                {
+                    "name": "Test visit",
+                    "kind": "visit",
+                    "partner_id": self.contact_li.id,
+                    "user_id": self.salesman_li.id,
+                    "outcome": "interested",
+                },
+                {
+                    "name": "Test call",
+                    "kind": "call",
+                    "partner_id": self.customer_li.id,
+                    "user_id": self.salesman_li.id,
+                    "outcome": "no_answer",
+                },
             ]
         )
         self.assertEqual(self.customer_li.sales_activity_count, 2)
@@ -177,8 +214,11 @@ class TestPartnerProfile(SalesModelCommon):
 
     def test_call_without_answer_is_not_effective(self):
         activity = self.env["sales.activity"].create(
-            {"name": "Test call", "partner_id": self.customer_li.id,
-             "outcome": "no_answer"}
+            {
+                "name": "Test call",
+                "partner_id": self.customer_li.id,
+                "outcome": "no_answer",
+            }
         )
         self.assertFalse(activity.is_effective)
         activity.outcome = "reached"
@@ -187,23 +227,28 @@ class TestPartnerProfile(SalesModelCommon):
     def test_interaction_cannot_be_logged_in_the_future(self):
         with self.assertRaises(ValidationError):
             self.env["sales.activity"].create(
-                {"name": "Test later", "partner_id": self.customer_li.id,
-                 "date": fields.Datetime.now() + timedelta(days=3)}
+                {
+                    "name": "Test later",
+                    "partner_id": self.customer_li.id,
+                    "date": fields.Datetime.now() + timedelta(days=3),
+                }
             )
 
     def test_interaction_duration_is_bounded(self):
         with self.assertRaises(ValidationError):
             self.env["sales.activity"].create(
-                {"name": "Test long", "partner_id": self.customer_li.id,
-                 "duration": -1}
+                {"name": "Test long", "partner_id": self.customer_li.id, "duration": -1}
             )
 
     def test_purchase_records_sum_confirmed_orders(self):
         product = self.env["product.product"].create({"name": "Test Bucket"})
         order = self.env["sale.order"].create(
-            {"partner_id": self.contact_li.id,
-             "order_line": [Command.create({"product_id": product.id,
-                                            "price_unit": 25})]}
+            {
+                "partner_id": self.contact_li.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "price_unit": 25})
+                ],
+            }
         )
         order.action_confirm()
         self.assertEqual(self.customer_li.sales_confirmed_order_count, 1)
@@ -226,11 +271,15 @@ class TestPartnerProfile(SalesModelCommon):
         self.assertEqual(activity.record.contact_id, self.contact_li)
 
     def test_network_relations_show_from_both_sides(self):
-        supplier_of = self.env.ref("sales_model_crm.res_partner_relation_type_supplier_of")
+        supplier_of = self.env.ref(
+            "sales_model_crm.res_partner_relation_type_supplier_of"
+        )
         self.env["res.partner.relation"].create(
-            {"left_partner_id": self.customer_zhang.id,
-             "right_partner_id": self.customer_li.id,
-             "type_id": supplier_of.id}
+            {
+                "left_partner_id": self.customer_zhang.id,
+                "right_partner_id": self.customer_li.id,
+                "type_id": supplier_of.id,
+            }
         )
         seen_from_li = self.env["res.partner.relation.all"].search(
             [("this_partner_id", "=", self.customer_li.id)]
@@ -239,17 +288,23 @@ class TestPartnerProfile(SalesModelCommon):
         self.assertTrue(seen_from_li.is_inverse)
 
     def test_customers_whose_supplier_is_x_are_found(self):
-        supplier_of = self.env.ref("sales_model_crm.res_partner_relation_type_supplier_of")
+        supplier_of = self.env.ref(
+            "sales_model_crm.res_partner_relation_type_supplier_of"
+        )
         self.env["res.partner.relation"].create(
-            {"left_partner_id": self.customer_zhang.id,
-             "right_partner_id": self.customer_li.id,
-             "type_id": supplier_of.id}
+            {
+                "left_partner_id": self.customer_zhang.id,
+                "right_partner_id": self.customer_li.id,
+                "type_id": supplier_of.id,
+            }
         )
         selection = self.env["res.partner.relation.type.selection"].search(
             [("type_id", "=", supplier_of.id), ("is_inverse", "=", True)]
         )
         found = self.env["res.partner"].search(
-            [("search_relation_type_id", "=", selection.id),
-             ("search_relation_partner_id", "=", self.customer_zhang.id)]
+            [
+                ("search_relation_type_id", "=", selection.id),
+                ("search_relation_partner_id", "=", self.customer_zhang.id),
+            ]
         )
         self.assertEqual(found, self.customer_li)

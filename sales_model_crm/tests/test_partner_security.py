@@ -16,12 +16,20 @@ class TestPartnerSecurity(SalesModelCommon):
         super().setUpClass()
         cls.customer_wang = cls._create_customer("Test Wang Own Co", cls.team_manager)
         cls.activity_li = cls.env["sales.activity"].create(
-            {"name": "Test visit Li", "partner_id": cls.customer_li.id,
-             "user_id": cls.salesman_li.id, "kind": "visit"}
+            {
+                "name": "Test visit Li",
+                "partner_id": cls.customer_li.id,
+                "user_id": cls.salesman_li.id,
+                "kind": "visit",
+            }
         )
         cls.activity_zhang = cls.env["sales.activity"].create(
-            {"name": "Test visit Zhang", "partner_id": cls.customer_zhang.id,
-             "user_id": cls.salesman_zhang.id, "kind": "visit"}
+            {
+                "name": "Test visit Zhang",
+                "partner_id": cls.customer_zhang.id,
+                "user_id": cls.salesman_zhang.id,
+                "kind": "visit",
+            }
         )
         cls.customers = (
             cls.customer_li | cls.customer_zhang | cls.customer_pool | cls.customer_wang
@@ -102,8 +110,12 @@ class TestPartnerSecurity(SalesModelCommon):
     def test_salesperson_edits_own_customer_profile(self):
         customer = self.customer_li.with_env(self.env)
         customer.write(
-            {"phone": "010-1234", "sales_shareholder_ids": [
-                Command.create({"name": "Test Holder", "share": 10})]}
+            {
+                "phone": "010-1234",
+                "sales_shareholder_ids": [
+                    Command.create({"name": "Test Holder", "share": 10})
+                ],
+            }
         )
         self.assertEqual(customer.sales_shareholder_ids.name, "Test Holder")
 
@@ -111,8 +123,7 @@ class TestPartnerSecurity(SalesModelCommon):
     def test_salesperson_cannot_add_profile_data_to_another_customer(self):
         with self.assertRaises(AccessError):
             self.env["sales.partner.shareholder"].create(
-                {"partner_id": self.customer_zhang.id, "name": "Test Sneak",
-                 "share": 5}
+                {"partner_id": self.customer_zhang.id, "name": "Test Sneak", "share": 5}
             )
 
     @users("smc_li")
@@ -187,9 +198,18 @@ class TestPartnerSecurity(SalesModelCommon):
 
     @users("smc_wang")
     def test_team_manager_sees_team_quotations(self):
-        orders = self.env["sale.order"].sudo().create(
-            [{"partner_id": self.customer_li.id, "user_id": self.salesman_li.id},
-             {"partner_id": self.customer_zhang.id, "user_id": self.salesman_zhang.id}]
+        orders = (
+            self.env["sale.order"]
+            .sudo()
+            .create(
+                [
+                    {"partner_id": self.customer_li.id, "user_id": self.salesman_li.id},
+                    {
+                        "partner_id": self.customer_zhang.id,
+                        "user_id": self.salesman_zhang.id,
+                    },
+                ]
+            )
         )
         self.assertEqual(self._visible(orders), orders[0])
 

@@ -5,6 +5,7 @@ from odoo.tests import tagged
 
 from .common import SalesModelCommon
 
+
 @tagged("post_install", "-at_install")
 class TestQueryBudget(SalesModelCommon):
     """Our columns and profile sections cost a fixed number of queries."""
@@ -36,18 +37,14 @@ class TestQueryBudget(SalesModelCommon):
         views = self.env["res.partner"].get_views([(view.id, "list")])
         for name in views["models"]["res.partner"]["fields"]:
             field = self.env["res.partner"]._fields[name]
-            spec[name] = (
-                {"fields": {"display_name": {}}} if field.relational else {}
-            )
+            spec[name] = {"fields": {"display_name": {}}} if field.relational else {}
         return spec
 
     def _count_web_search_read(self, spec):
         partners = self.env["res.partner"]
         self.env.invalidate_all()
         before = self.cr.sql_log_count
-        partners.web_search_read(
-            [("id", "in", self.customers.ids)], spec, limit=80
-        )
+        partners.web_search_read([("id", "in", self.customers.ids)], spec, limit=80)
         return self.cr.sql_log_count - before
 
     def test_customer_list_of_80_rows_costs_at_most_2_extra_queries(self):

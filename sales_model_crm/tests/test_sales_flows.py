@@ -64,8 +64,11 @@ class TestSalesFlows(SalesModelCommon):
         # the chatter of an own lead loads, even when a customer owned by
         # someone else follows it and wrote in it
         lead = self.env["crm.lead"].create(
-            {"name": "Test water contract", "partner_id": self.customer_li.id,
-             "type": "opportunity"}
+            {
+                "name": "Test water contract",
+                "partner_id": self.customer_li.id,
+                "type": "opportunity",
+            }
         )
         lead.sudo().message_subscribe(partner_ids=self.customer_zhang.ids)
         lead.sudo().message_post(
@@ -85,21 +88,36 @@ class TestSalesFlows(SalesModelCommon):
     @users("smc_li")
     def test_salesperson_converts_a_lead_into_a_new_customer(self):
         lead = self.env["crm.lead"].create(
-            {"name": "Test new office", "partner_name": "Test Startup Ltd",
-             "contact_name": "Test Founder", "type": "lead"}
+            {
+                "name": "Test new office",
+                "partner_name": "Test Startup Ltd",
+                "contact_name": "Test Founder",
+                "type": "lead",
+            }
         )
-        convert = self.env["crm.lead2opportunity.partner"].with_context(
-            active_model="crm.lead", active_id=lead.id, active_ids=lead.ids
-        ).create({"name": "convert", "action": "create"})
+        convert = (
+            self.env["crm.lead2opportunity.partner"]
+            .with_context(
+                active_model="crm.lead", active_id=lead.id, active_ids=lead.ids
+            )
+            .create({"name": "convert", "action": "create"})
+        )
         convert.action_apply()
-        self.assertEqual(lead.partner_id.commercial_partner_id.user_id, self.salesman_li)
+        self.assertEqual(
+            lead.partner_id.commercial_partner_id.user_id, self.salesman_li
+        )
 
     @users("smc_li")
     def test_salesperson_logs_an_interaction_on_own_customer(self):
         activity = self.env["sales.activity"].create(
-            {"name": "Test visit", "kind": "visit", "partner_id": self.customer_li.id,
-             "contact_id": self.contact_li.id, "outcome": "interested",
-             "duration": 1.5}
+            {
+                "name": "Test visit",
+                "kind": "visit",
+                "partner_id": self.customer_li.id,
+                "contact_id": self.contact_li.id,
+                "outcome": "interested",
+                "duration": 1.5,
+            }
         )
         self.assertEqual(activity.user_id, self.salesman_li)
         self.assertEqual(activity.team_id, self.team_wang)

@@ -14,29 +14,35 @@ class TestTieringQueryBudget(SalesModelCommon):
     def _company_with_customers(cls, name, count):
         company = cls._create_company_with_chart(name)
         customers = cls.env["res.partner"].create(
-            [{"name": f"{name} customer {index}", "is_company": True}
-             for index in range(count)]
+            [
+                {"name": f"{name} customer {index}", "is_company": True}
+                for index in range(count)
+            ]
         )
         # a skewed revenue: a few customers in every tier
-        moves = cls.env["account.move"].with_company(company).create(
-            [
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": customer.id,
-                    "invoice_date": fields.Date.today(),
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "name": "Water",
-                                "quantity": 1,
-                                "price_unit": 1_000_000 / (index + 1) ** 2,
-                                "tax_ids": [Command.clear()],
-                            }
-                        )
-                    ],
-                }
-                for index, customer in enumerate(customers)
-            ]
+        moves = (
+            cls.env["account.move"]
+            .with_company(company)
+            .create(
+                [
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": customer.id,
+                        "invoice_date": fields.Date.today(),
+                        "invoice_line_ids": [
+                            Command.create(
+                                {
+                                    "name": "Water",
+                                    "quantity": 1,
+                                    "price_unit": 1_000_000 / (index + 1) ** 2,
+                                    "tax_ids": [Command.clear()],
+                                }
+                            )
+                        ],
+                    }
+                    for index, customer in enumerate(customers)
+                ]
+            )
         )
         moves.action_post()
         return company, customers
@@ -63,9 +69,7 @@ class TestTieringQueryBudget(SalesModelCommon):
         queries_10 = self._queries_of_first_tiering(self.company_10)
         queries_200 = self._queries_of_first_tiering(self.company_200)
         tiers_10 = set(self.customers_10.with_company(self.company_10).sales_tier_id)
-        tiers_200 = set(
-            self.customers_200.with_company(self.company_200).sales_tier_id
-        )
+        tiers_200 = set(self.customers_200.with_company(self.company_200).sales_tier_id)
         # the same tiers are written in both runs, so the same statements run
         self.assertEqual(len(tiers_10), 4)
         self.assertEqual(tiers_10, tiers_200)
