@@ -304,9 +304,10 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        manual_tier = TIER_FIELDS & set(vals) and not self.env.context.get(
-            "sales_model_tiering"
-        )
+        # code running as superuser may set tiers silently (data imports,
+        # migrations); a context key alone must not, or any RPC client could
+        automatic = self.env.su and self.env.context.get("sales_model_tiering")
+        manual_tier = TIER_FIELDS & set(vals) and not automatic
         if manual_tier:
             self._sales_check_tier_manager()
             if vals.get("sales_tier_id") and "sales_tier_locked" not in vals:

@@ -289,3 +289,11 @@ class TestCustomerTier(SalesModelCommon):
         return cls.env["product.product"].create(
             {"name": "Test Water Dispenser", "list_price": 100}
         )
+
+    @users("smc_li")
+    def test_salesperson_cannot_set_a_tier_through_the_scheduler_context(self):
+        customer = self.customer_li.with_env(self.env).with_context(
+            sales_model_tiering=True
+        )
+        with self.assertRaises(AccessError):
+            customer.sales_tier_id = self.tier_platinum

@@ -26,7 +26,7 @@ class TestQueryBudget(SalesModelCommon):
                 for index in range(80)
             ]
         )
-        cls.customers.with_company(cls.company).with_context(
+        cls.customers.sudo().with_company(cls.company).with_context(
             sales_model_tiering=True
         ).write({"sales_tier_id": cls.tier_gold.id})
 
