@@ -365,11 +365,17 @@ class SalesCustomerTiering(models.AbstractModel):
 
     @api.model
     def _insert_chatter_notes(self, company, tiers, rows):
-        """Show each change in the customer's chatter: one INSERT per batch.
+        """Show promotions and demotions in the chatter: one INSERT per batch.
 
-        The note is rendered once, in the company's language, for everyone who
-        reads the chatter; it is a plain internal note of OdooBot.
+        A customer's first tier is kept in the history only: on a database
+        that is tiered for the first time, a note on every customer would bury
+        the chatter (and double the cost of the run). The note is rendered
+        once, in the company's language, for everyone who reads the chatter;
+        it is a plain internal note of OdooBot.
         """
+        rows = [row for row in rows if row["change"] != "first"]
+        if not rows:
+            return
         history_model = self.env["sales.customer.tier.history"].with_context(
             lang=company.partner_id.lang or self.env.lang
         )

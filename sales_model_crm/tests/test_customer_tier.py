@@ -170,6 +170,13 @@ class TestCustomerTier(SalesModelCommon):
         self.assertIn("Promotion", message.body)
         self.assertIn(self.tier_platinum.name, message.body)
 
+    def test_first_tier_is_kept_in_history_without_a_chatter_note(self):
+        self._retier()
+        notes = self.ranked[0].message_ids.filtered(
+            lambda message: "→" in (message.body or "")
+        )
+        self.assertFalse(notes)
+
     def test_demotion_is_recorded(self):
         self._retier()
         self._invoice(self.ranked[9], 9_000_000)
