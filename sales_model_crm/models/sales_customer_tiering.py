@@ -10,6 +10,8 @@ from odoo.tools import SQL
 _logger = logging.getLogger(__name__)
 
 CHANGES_TABLE = "sales_model_tier_changes"
+# first key of the advisory lock that serializes tiering runs of a company
+TIERING_LOCK_KEY = 51_782
 
 
 class SalesCustomerTiering(models.AbstractModel):
@@ -242,6 +244,12 @@ class SalesCustomerTiering(models.AbstractModel):
     @api.model
     def _recompute_company_tiers(self, company, tiers, limit, batch_size):
         cr = self.env.cr
+        # the scheduler and a manager's button must not write the same changes
+        # twice: a second run waits for the first to commit, then finds
+        # nothing left to do
+        cr.execute(
+            SQL("SELECT pg_advisory_xact_lock(%s, %s)", TIERING_LOCK_KEY, company.id)
+        )
         self.env.flush_all()
         cr.execute(SQL("DROP TABLE IF EXISTS %s", SQL.identifier(CHANGES_TABLE)))
         cr.execute(
