@@ -118,7 +118,7 @@ class ResPartner(models.Model):
         [
             ("decision_maker", "Decision Maker"),
             ("influencer", "Influencer"),
-            ("user", "User"),
+            ("user", "End User"),
             ("gatekeeper", "Gatekeeper"),
         ],
         string="Decision Role",

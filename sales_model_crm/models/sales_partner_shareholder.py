@@ -32,7 +32,7 @@ class SalesPartnerShareholder(models.Model):
         readonly=False,
         required=True,
     )
-    share = fields.Float(string="Share (%)", digits=(5, 2))
+    share = fields.Float(string="Shareholding (%)", digits=(5, 2))
     note = fields.Char()
 
     _sql_constraints = [

@@ -67,7 +67,7 @@ class SalesCustomerPareto(models.Model):
     )
     revenue = fields.Monetary(currency_field="currency_id", readonly=True)
     rank = fields.Integer(readonly=True, aggregator="min")
-    share = fields.Float(string="Share (%)", readonly=True, digits=(5, 2))
+    share = fields.Float(string="Revenue Share (%)", readonly=True, digits=(5, 2))
     cumulative_share = fields.Float(
         string="Cumulative Share (%)", readonly=True, digits=(5, 2), aggregator="max"
     )
