@@ -8,7 +8,51 @@ from odoo.tests import new_test_user
 from odoo.addons.base.tests.common import BaseCommon
 
 
-class SalesModelCommon(BaseCommon):
+class SalesInvoiceMixin:
+    """Test companies with a chart of accounts, and posted invoices in them.
+
+    Shared by the test classes of both addons, which build companies of their
+    own so that demo data never interferes.
+    """
+
+    @classmethod
+    def _create_company_with_chart(cls, name):
+        company = cls._create_company(name=name)
+        cls.env["account.chart.template"].try_loading(
+            "generic_coa", company, install_demo=False
+        )
+        return company
+
+    @classmethod
+    def _invoice(cls, partner, amount, days_ago=30, refund=False, company=None):
+        """Post a customer invoice (or refund) of ``amount`` without taxes."""
+        company = company or cls.company
+        move = (
+            cls.env["account.move"]
+            .with_company(company)
+            .create(
+                {
+                    "move_type": "out_refund" if refund else "out_invoice",
+                    "partner_id": partner.id,
+                    "invoice_date": fields.Date.today() - timedelta(days=days_ago),
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Bottled water 18.9 L",
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        return move
+
+
+class SalesModelCommon(SalesInvoiceMixin, BaseCommon):
     """A water delivery company of its own, so that demo data never interferes.
 
     Roles: two salespeople with own documents only (Li in the team Wang leads,
@@ -19,14 +63,6 @@ class SalesModelCommon(BaseCommon):
     @classmethod
     def setup_independent_company(cls, **kwargs):
         return cls._create_company_with_chart("Test Spring Water Co")
-
-    @classmethod
-    def _create_company_with_chart(cls, name):
-        company = cls._create_company(name=name)
-        cls.env["account.chart.template"].try_loading(
-            "generic_coa", company, install_demo=False
-        )
-        return company
 
     @classmethod
     def setUpClass(cls):
@@ -116,34 +152,6 @@ class SalesModelCommon(BaseCommon):
                 **values,
             }
         )
-
-    @classmethod
-    def _invoice(cls, partner, amount, days_ago=30, refund=False, company=None):
-        """Post a customer invoice (or refund) of ``amount`` without taxes."""
-        company = company or cls.company
-        move = (
-            cls.env["account.move"]
-            .with_company(company)
-            .create(
-                {
-                    "move_type": "out_refund" if refund else "out_invoice",
-                    "partner_id": partner.id,
-                    "invoice_date": fields.Date.today() - timedelta(days=days_ago),
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "name": "Bottled water 18.9 L",
-                                "quantity": 1,
-                                "price_unit": amount,
-                                "tax_ids": [Command.clear()],
-                            }
-                        )
-                    ],
-                }
-            )
-        )
-        move.action_post()
-        return move
 
     def _retier(self, company=None):
         done, _remaining = self.tiering._recompute_tiers(company or self.company)

@@ -270,7 +270,8 @@ class TestPartnerProfile(SalesModelCommon):
         self.assertEqual(activity.record.partner_id, self.customer_li)
         self.assertEqual(activity.record.contact_id, self.contact_li)
 
-    def test_network_relations_show_from_both_sides(self):
+    def _zhang_supplies_li(self):
+        """Zhang's customer is the supplier (upstream) of Li's."""
         supplier_of = self.env.ref(
             "sales_model_crm.res_partner_relation_type_supplier_of"
         )
@@ -281,6 +282,10 @@ class TestPartnerProfile(SalesModelCommon):
                 "type_id": supplier_of.id,
             }
         )
+        return supplier_of
+
+    def test_network_relations_show_from_both_sides(self):
+        self._zhang_supplies_li()
         seen_from_li = self.env["res.partner.relation.all"].search(
             [("this_partner_id", "=", self.customer_li.id)]
         )
@@ -288,16 +293,7 @@ class TestPartnerProfile(SalesModelCommon):
         self.assertTrue(seen_from_li.is_inverse)
 
     def test_customers_whose_supplier_is_x_are_found(self):
-        supplier_of = self.env.ref(
-            "sales_model_crm.res_partner_relation_type_supplier_of"
-        )
-        self.env["res.partner.relation"].create(
-            {
-                "left_partner_id": self.customer_zhang.id,
-                "right_partner_id": self.customer_li.id,
-                "type_id": supplier_of.id,
-            }
-        )
+        supplier_of = self._zhang_supplies_li()
         selection = self.env["res.partner.relation.type.selection"].search(
             [("type_id", "=", supplier_of.id), ("is_inverse", "=", True)]
         )

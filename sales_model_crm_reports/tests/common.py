@@ -1,20 +1,20 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
-from datetime import timedelta
 
 from openpyxl import load_workbook
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.sales_model_crm.tests.common import SalesInvoiceMixin
 
 REPORT_NAME = "sales_model_crm_reports.customer_pareto_xlsx"
 FORMULA_NAME = '=HYPERLINK("http://x","Test Pareto Delta")'
 
 
-class ParetoXlsxCommon(BaseCommon):
+class ParetoXlsxCommon(SalesInvoiceMixin, BaseCommon):
     """A company of its own with five ranked customers, so demo data never interferes.
 
     Revenue 6000 / 2000 / 1000 / 600 / 400 (total 10 000): shares 60, 20, 10,
@@ -26,10 +26,7 @@ class ParetoXlsxCommon(BaseCommon):
 
     @classmethod
     def setup_independent_company(cls, **kwargs):
-        company = cls._create_company(name="Test Pareto Company")
-        cls.env["account.chart.template"].try_loading(
-            "generic_coa", company, install_demo=False
-        )
+        company = cls._create_company_with_chart("Test Pareto Company")
         # the chart sets its own currency; no entry exists yet to forbid a change
         company.currency_id = cls._enable_currency("CNY")
         return company
@@ -89,36 +86,7 @@ class ParetoXlsxCommon(BaseCommon):
         cls._invoice(partner, revenue)
         return partner
 
-    @classmethod
-    def _invoice(cls, partner, amount, company=None):
-        """Post a customer invoice of ``amount`` without taxes, a month ago."""
-        move = (
-            cls.env["account.move"]
-            .with_company(company or cls.company)
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": partner.id,
-                    "invoice_date": fields.Date.today() - timedelta(days=30),
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "name": "Bottled water 18.9 L",
-                                "quantity": 1,
-                                "price_unit": amount,
-                                "tax_ids": [Command.clear()],
-                            }
-                        )
-                    ],
-                }
-            )
-        )
-        move.action_post()
-        return move
-
     def _paretos(self, partners=None, companies=None):
-        # the SQL view declares no _depends: flush the invoices it reads
-        self.env.flush_all()
         domain = [("company_id", "in", (companies or self.company).ids)]
         if partners is not None:
             domain.append(("partner_id", "in", partners.ids))
