@@ -17,3 +17,14 @@ from . import sales_partner_hobby
 from . import sales_activity
 from . import res_partner
 from . import base
+from . import date_range
+from . import res_company_quota
+from . import res_partner_agent
+from . import sales_quota
+from . import sales_quota_workload
+from . import sales_quota_progress
+from . import sales_quota_settlement
+from . import sales_plan
+from . import sales_budget
+from . import sale_order
+from . import account_move

@@ -1,0 +1,28 @@
+# Copyright 2026 Sales Model CRM maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    sales_agent_id = fields.Many2one(
+        "res.partner",
+        string="Agent",
+        compute="_compute_sales_agent_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        tracking=True,
+        help="The agent this sale counts for: by default the customer's agent.",
+    )
+
+    @api.depends("partner_id")
+    def _compute_sales_agent_id(self):
+        for order in self:
+            order.sales_agent_id = order.partner_id.commercial_partner_id.sales_agent_id
+
+    def _prepare_invoice(self):
+        values = super()._prepare_invoice()
+        values["sales_agent_id"] = self.sales_agent_id.id
+        return values

@@ -1,0 +1,678 @@
+# Copyright 2026 Sales Model CRM maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, float_compare
+
+COUNT_BASES = ("new_customers", "won_deals")
+TIERS = ("minimum", "target", "stretch")
+# fields the progress refresh writes on confirmed and closed quotas too
+PROGRESS_FIELDS = frozenset(
+    {
+        "actual_amount",
+        "in_progress_amount",
+        "progress_date",
+        "behind_pace",
+        "working_days_total",
+        "working_days_elapsed",
+    }
+)
+# fields anyone allowed to edit may still change on a locked quota
+FREE_FIELDS = PROGRESS_FIELDS | {
+    "note",
+    "message_main_attachment_id",
+    "activity_ids",
+    "message_follower_ids",
+    "repeat_next_period",
+}
+
+
+class SalesQuota(models.Model):
+    """A quota (任务): what an owner must reach in an assessment period.
+
+    One line is one period x one owner (a salesperson, a sales team or an
+    agent) x optional dimensions (region, product category, customer tier),
+    with three tiers: minimum (保底), target (达标) and stretch (冲刺).
+    """
+
+    _name = "sales.quota"
+    _description = "Sales Quota"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, parent_id desc, owner_type, id"
+    _check_company_auto = True
+    _parent_store = True
+
+    name = fields.Char(compute="_compute_name", store=True, readonly=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    display_currency_id = fields.Many2one(
+        "res.currency",
+        compute="_compute_display_currency_id",
+        help="The company currency for amounts; none for counts.",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    period_id = fields.Many2one(
+        "date.range",
+        string="Assessment Period",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    date_start = fields.Date(related="period_id.date_start", store=True)
+    date_end = fields.Date(related="period_id.date_end", store=True)
+    period_type_id = fields.Many2one(
+        related="period_id.type_id", store=True, string="Period Type"
+    )
+    owner_type = fields.Selection(
+        [("user", "Salesperson"), ("team", "Sales Team"), ("agent", "Agent")],
+        string="Owner Is",
+        required=True,
+        default="user",
+        tracking=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        index=True,
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team",
+        compute="_compute_team_id",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    agent_id = fields.Many2one(
+        "res.partner",
+        string="Agent",
+        index=True,
+        tracking=True,
+        domain=[("sales_kind_ids.code", "=", "agent")],
+        check_company=True,
+    )
+    owner_name = fields.Char(string="Owner", compute="_compute_owner_name")
+    region_id = fields.Many2one(
+        "sales.region", string="Sales Region", tracking=True, check_company=True
+    )
+    product_category_id = fields.Many2one(
+        "product.category", string="Product Line", tracking=True
+    )
+    customer_tier_id = fields.Many2one(
+        "sales.customer.tier", string="Customer Tier", tracking=True
+    )
+    basis = fields.Selection(
+        [
+            ("sales", "Confirmed sales"),
+            ("invoiced", "Invoiced (posted, net of refunds)"),
+            ("collected", "Collected (回款)"),
+            ("new_customers", "New customers (count)"),
+            ("won_deals", "Won deals (count)"),
+        ],
+        string="Counts As",
+        required=True,
+        default="invoiced",
+        tracking=True,
+        help="What counts as the actual: confirmed sale orders, posted invoices "
+        "net of refunds, payments reconciled with customer invoices (dated by "
+        "reconciliation), or a count of new customers or won deals.",
+    )
+    is_count = fields.Boolean(compute="_compute_is_count")
+    minimum = fields.Monetary(
+        currency_field="display_currency_id",
+        tracking=True,
+        help="保底: below it, the penalty applies.",
+    )
+    target = fields.Monetary(
+        currency_field="display_currency_id", tracking=True, help="达标."
+    )
+    stretch = fields.Monetary(
+        currency_field="display_currency_id", tracking=True, help="冲刺."
+    )
+    # rewards and penalties (奖惩措施): a fixed amount, or a percentage of the
+    # amount above the tier reached (rewards) or below the minimum (penalty)
+    penalty_mode = fields.Selection(
+        [("fixed", "Fixed amount"), ("percent", "% of the shortfall")],
+        default="fixed",
+        required=True,
+    )
+    penalty_value = fields.Float(string="Penalty below Minimum")
+    reward_minimum_mode = fields.Selection(
+        [("fixed", "Fixed amount"), ("percent", "% of the excess")],
+        default="fixed",
+        required=True,
+    )
+    reward_minimum_value = fields.Float(string="Reward at Minimum")
+    reward_target_mode = fields.Selection(
+        [("fixed", "Fixed amount"), ("percent", "% of the excess")],
+        default="fixed",
+        required=True,
+    )
+    reward_target_value = fields.Float(string="Reward at Target")
+    reward_stretch_mode = fields.Selection(
+        [("fixed", "Fixed amount"), ("percent", "% of the excess")],
+        default="fixed",
+        required=True,
+    )
+    reward_stretch_value = fields.Float(string="Reward at Stretch")
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed"), ("closed", "Settled")],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+        help="A confirmed quota is locked: only a sales director changes it. A "
+        "settled quota keeps the actuals frozen at the period close.",
+    )
+    parent_id = fields.Many2one(
+        "sales.quota",
+        string="Split From",
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("sales.quota", "parent_id", string="Split Into")
+    split_share = fields.Float(
+        string="Share of Parent (%)",
+        digits=(5, 2),
+        help="The share of the parent quota this line received when split.",
+    )
+    split_mismatch = fields.Char(
+        compute="_compute_split_mismatch",
+        help="Set when the lines this quota was split into do not add up to it.",
+    )
+    repeat_next_period = fields.Boolean(
+        string="Renew Next Period",
+        help="At the start of the next period of the same type, a draft copy of "
+        "this quota is created for it.",
+    )
+    note = fields.Html()
+
+    # progress: refreshed in one batch by the daily job and the Refresh button
+    actual_amount = fields.Monetary(
+        string="Actual",
+        currency_field="display_currency_id",
+        readonly=True,
+        copy=False,
+    )
+    in_progress_amount = fields.Monetary(
+        string="In Progress",
+        currency_field="display_currency_id",
+        readonly=True,
+        copy=False,
+        help="Open quotations and the weighted pipeline expected in the period; "
+        "confirmed but not invoiced orders for invoiced quotas; open receivables "
+        "for collection quotas.",
+    )
+    progress_date = fields.Datetime(string="Progress As Of", readonly=True, copy=False)
+    working_days_total = fields.Integer(readonly=True, copy=False)
+    working_days_elapsed = fields.Integer(readonly=True, copy=False)
+    behind_pace = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Below the minimum's trajectory at the last refresh.",
+    )
+    attainment = fields.Float(
+        string="Attainment (%)",
+        compute="_compute_attainment",
+        store=True,
+        aggregator="avg",
+        help="Actual against the target.",
+    )
+    attainment_minimum = fields.Float(
+        string="Attainment of Minimum (%)", compute="_compute_attainment", store=True
+    )
+    attainment_stretch = fields.Float(
+        string="Attainment of Stretch (%)", compute="_compute_attainment", store=True
+    )
+    tier_reached = fields.Selection(
+        [
+            ("none", "Below minimum"),
+            ("minimum", "Minimum"),
+            ("target", "Target"),
+            ("stretch", "Stretch"),
+        ],
+        compute="_compute_attainment",
+        store=True,
+    )
+    expected_to_date = fields.Monetary(
+        string="Should Be Done by Today",
+        currency_field="display_currency_id",
+        compute="_compute_pace",
+        help="The target pro rata of the working days elapsed.",
+    )
+    forecast_amount = fields.Monetary(
+        string="Forecast at Period End",
+        currency_field="display_currency_id",
+        compute="_compute_pace",
+        help="The actual extrapolated at the current run rate.",
+    )
+    gap_per_day = fields.Monetary(
+        string="Needed per Remaining Day",
+        currency_field="display_currency_id",
+        compute="_compute_pace",
+        help="What each remaining working day must bring to reach the target.",
+    )
+    gap_per_day_minimum = fields.Monetary(
+        string="Needed per Day for Minimum",
+        currency_field="display_currency_id",
+        compute="_compute_pace",
+    )
+    settlement_ids = fields.One2many("sales.quota.settlement", "quota_id")
+    reward_amount = fields.Monetary(
+        string="Reward / Penalty",
+        compute="_compute_reward_amount",
+        help="Positive for a reward, negative for a penalty, at the tier reached.",
+    )
+
+    _sql_constraints = [
+        (
+            "tiers_ordered",
+            "CHECK(minimum >= 0 AND minimum <= target AND target <= stretch)",
+            "A quota needs 0 <= minimum <= target <= stretch.",
+        ),
+        (
+            "split_share_range",
+            "CHECK(split_share >= 0 AND split_share <= 100)",
+            "A share of the parent quota is between 0 and 100 %.",
+        ),
+    ]
+
+    # --- computes -----------------------------------------------------------
+
+    @api.depends("basis", "company_id")
+    def _compute_display_currency_id(self):
+        for quota in self:
+            quota.display_currency_id = (
+                not quota.is_count and quota.company_id.currency_id
+            )
+
+    @api.depends("basis")
+    def _compute_is_count(self):
+        for quota in self:
+            quota.is_count = quota.basis in COUNT_BASES
+
+    @api.depends("user_id")
+    def _compute_team_id(self):
+        for quota in self:
+            if quota.owner_type == "user" and quota.user_id:
+                quota.team_id = quota.user_id.sale_team_id or quota.team_id
+
+    @api.depends("owner_type", "user_id", "team_id", "agent_id")
+    def _compute_owner_name(self):
+        for quota in self:
+            quota.owner_name = quota._owner().display_name or ""
+
+    @api.depends(
+        "period_id.name",
+        "owner_type",
+        "user_id.name",
+        "team_id.name",
+        "agent_id.name",
+        "region_id.name",
+        "product_category_id.name",
+        "customer_tier_id.name",
+    )
+    def _compute_name(self):
+        for quota in self:
+            parts = [quota.period_id.name, quota._owner().name]
+            parts += [
+                dim.name
+                for dim in (
+                    quota.region_id,
+                    quota.product_category_id,
+                    quota.customer_tier_id,
+                )
+                if dim
+            ]
+            quota.name = " · ".join(part for part in parts if part)
+
+    @api.depends("actual_amount", "minimum", "target", "stretch")
+    def _compute_attainment(self):
+        for quota in self:
+            actual = quota.actual_amount
+            quota.attainment = 100.0 * actual / quota.target if quota.target else 0.0
+            quota.attainment_minimum = (
+                100.0 * actual / quota.minimum if quota.minimum else 0.0
+            )
+            quota.attainment_stretch = (
+                100.0 * actual / quota.stretch if quota.stretch else 0.0
+            )
+            quota.tier_reached = quota._tier_for(actual)
+
+    @api.depends(
+        "actual_amount", "target", "minimum", "working_days_total", "progress_date"
+    )
+    def _compute_pace(self):
+        for quota in self:
+            pace = quota._pace()
+            quota.expected_to_date = pace["expected"]
+            quota.forecast_amount = pace["forecast"]
+            quota.gap_per_day = pace["per_day_target"]
+            quota.gap_per_day_minimum = pace["per_day_minimum"]
+
+    @api.depends("actual_amount", "state", "settlement_ids.reward_amount")
+    def _compute_reward_amount(self):
+        for quota in self:
+            settlement = quota.settlement_ids[:1]
+            quota.reward_amount = (
+                settlement.reward_amount
+                if settlement
+                else quota._reward_for(quota.actual_amount)
+            )
+
+    @api.depends("child_ids.minimum", "child_ids.target", "child_ids.stretch")
+    def _compute_split_mismatch(self):
+        for quota in self:
+            quota.split_mismatch = quota._split_mismatch_message()
+
+    # --- rules --------------------------------------------------------------
+
+    def _owner(self):
+        self.ensure_one()
+        return {
+            "user": self.user_id,
+            "team": self.team_id,
+            "agent": self.agent_id,
+        }[self.owner_type]
+
+    def _tier_for(self, actual):
+        """The highest tier ``actual`` reaches (none below the minimum)."""
+        self.ensure_one()
+        digits = 2
+        reached = "none"
+        for tier in TIERS:
+            threshold = self[tier]
+            if threshold and float_compare(actual, threshold, digits) >= 0:
+                reached = tier
+        if reached == "none" and not self.minimum and self.target:
+            # no minimum set: reaching nothing below the target is no penalty
+            reached = "minimum"
+        return reached
+
+    def _reward_for(self, actual):
+        """The reward (positive) or penalty (negative) an actual earns."""
+        self.ensure_one()
+        tier = self._tier_for(actual)
+        if tier == "none":
+            if self.penalty_mode == "percent":
+                return -(self.minimum - actual) * self.penalty_value / 100.0
+            return -self.penalty_value
+        mode = self[f"reward_{tier}_mode"]
+        value = self[f"reward_{tier}_value"]
+        if mode == "percent":
+            return (actual - self[tier]) * value / 100.0
+        return value
+
+    def _pace(self):
+        """Pace against the target in working days of the owner's calendar."""
+        self.ensure_one()
+        total = self.working_days_total
+        elapsed = min(self.working_days_elapsed, total)
+        remaining = total - elapsed
+        actual = self.actual_amount
+        result = {
+            "expected": 0.0,
+            "forecast": actual,
+            "per_day_target": 0.0,
+            "per_day_minimum": 0.0,
+            "expected_minimum": 0.0,
+        }
+        if not total:
+            return result
+        result["expected"] = self.target * elapsed / total
+        result["expected_minimum"] = self.minimum * elapsed / total
+        if elapsed:
+            result["forecast"] = actual * total / elapsed
+        if remaining:
+            result["per_day_target"] = max(self.target - actual, 0.0) / remaining
+            result["per_day_minimum"] = max(self.minimum - actual, 0.0) / remaining
+        else:
+            result["per_day_target"] = max(self.target - actual, 0.0)
+            result["per_day_minimum"] = max(self.minimum - actual, 0.0)
+        return result
+
+    def _split_mismatch_message(self):
+        """Which tiers of a split quota its parts do not add up to, if any."""
+        self.ensure_one()
+        children = self.child_ids
+        if not children:
+            return False
+        rounding = self.company_id.currency_id.rounding if not self.is_count else 0.01
+        wrong = []
+        for tier in TIERS:
+            total = sum(children.mapped(tier))
+            if abs(total - self[tier]) > rounding / 2:
+                wrong.append(
+                    _(
+                        "%(tier)s: parts add up to %(total)s, not %(expected)s",
+                        tier=self._fields[tier].get_description(self.env)["string"],
+                        total=f"{total:,.2f}",
+                        expected=f"{self[tier]:,.2f}",
+                    )
+                )
+        return "; ".join(wrong) or False
+
+    @api.constrains("owner_type", "user_id", "team_id", "agent_id")
+    def _check_owner(self):
+        for quota in self:
+            owner = quota._owner()
+            if not owner:
+                raise ValidationError(
+                    _("The quota %(name)s has no owner.", name=quota.display_name)
+                )
+            if quota.owner_type == "user" and not owner.active:
+                raise ValidationError(
+                    _(
+                        "%(user)s is archived: a quota cannot be set for them.",
+                        user=owner.name,
+                    )
+                )
+            if quota.owner_type == "user" and quota.company_id not in (
+                owner.company_ids
+            ):
+                raise ValidationError(
+                    _(
+                        "%(user)s does not work for %(company)s.",
+                        user=owner.name,
+                        company=quota.company_id.name,
+                    )
+                )
+            if quota.owner_type == "agent" and "agent" not in (
+                owner.commercial_partner_id.sales_kind_ids.mapped("code")
+            ):
+                raise ValidationError(
+                    _(
+                        "%(partner)s is not an agent: set the partner kind Agent "
+                        "on it first.",
+                        partner=owner.display_name,
+                    )
+                )
+
+    @api.constrains("minimum", "target", "stretch")
+    def _check_tiers(self):
+        for quota in self:
+            if quota.minimum < 0 or quota.target < 0 or quota.stretch < 0:
+                raise ValidationError(_("Quota amounts cannot be negative."))
+            if quota.minimum > quota.target:
+                raise ValidationError(
+                    _(
+                        "The minimum (%(minimum)s) is above the target "
+                        "(%(target)s) in %(name)s.",
+                        minimum=quota.minimum,
+                        target=quota.target,
+                        name=quota.display_name,
+                    )
+                )
+            if quota.target > quota.stretch:
+                raise ValidationError(
+                    _(
+                        "The target (%(target)s) is above the stretch "
+                        "(%(stretch)s) in %(name)s.",
+                        target=quota.target,
+                        stretch=quota.stretch,
+                        name=quota.display_name,
+                    )
+                )
+
+    @api.constrains(
+        "penalty_value",
+        "reward_minimum_value",
+        "reward_target_value",
+        "reward_stretch_value",
+    )
+    def _check_incentives(self):
+        for quota in self:
+            values = (
+                quota.penalty_value,
+                quota.reward_minimum_value,
+                quota.reward_target_value,
+                quota.reward_stretch_value,
+            )
+            if any(value < 0 for value in values):
+                raise ValidationError(
+                    _(
+                        "Rewards and penalties are entered as positive amounts "
+                        "or percentages."
+                    )
+                )
+
+    @api.constrains("parent_id", "minimum", "target", "stretch")
+    def _check_split_sums(self):
+        parents = self.parent_id | self.filtered("child_ids")
+        for parent in parents:
+            if parent.company_id.sales_quota_split_check != "block":
+                continue
+            message = parent._split_mismatch_message()
+            if message:
+                raise ValidationError(
+                    _(
+                        "The parts of %(name)s do not add up to it: %(detail)s.",
+                        name=parent.display_name,
+                        detail=message,
+                    )
+                )
+
+    @api.constrains(
+        "period_id",
+        "owner_type",
+        "user_id",
+        "team_id",
+        "agent_id",
+        "region_id",
+        "product_category_id",
+        "customer_tier_id",
+        "basis",
+    )
+    def _check_unique_line(self):
+        """One quota per period, owner, scope and basis (one query per batch)."""
+        self.flush_model()
+        # a salesperson's quota carries their team for reporting only: the
+        # team is part of the key for team quotas alone
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT 1
+                  FROM sales_quota
+                 WHERE period_id = ANY(%(periods)s)
+                 GROUP BY company_id, period_id, owner_type,
+                          CASE WHEN owner_type = 'team' THEN team_id END,
+                          user_id, agent_id, region_id, product_category_id,
+                          customer_tier_id, basis
+                HAVING count(*) > 1
+                 LIMIT 1
+                """,
+                periods=self.period_id.ids,
+            )
+        )
+        if self.env.cr.fetchone():
+            raise ValidationError(
+                _(
+                    "There is already a quota for this owner, period, scope and "
+                    "basis."
+                )
+            )
+
+    # --- lock ---------------------------------------------------------------
+
+    def _is_director(self):
+        return self.env.is_superuser() or self.env.user.has_group(
+            "sales_team.group_sale_manager"
+        )
+
+    def _check_lock(self, vals=None):
+        if self._is_director():
+            return
+        if vals is not None and not set(vals) - FREE_FIELDS:
+            return
+        locked = self.filtered(lambda quota: quota.state != "draft")
+        if locked:
+            raise UserError(
+                _(
+                    "%(name)s is confirmed: only a sales director can change it.",
+                    name=locked[0].display_name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        quotas = super().create(vals_list)
+        quotas.parent_id._check_lock()
+        return quotas
+
+    def write(self, vals):
+        self._check_lock(vals)
+        if "parent_id" in vals:
+            self.parent_id._check_lock()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_lock()
+        self.parent_id._check_lock()
+        return super().unlink()
+
+    # --- actions ------------------------------------------------------------
+
+    def action_confirm(self):
+        drafts = self.filtered(lambda quota: quota.state == "draft")
+        for parent in drafts.filtered("child_ids"):
+            message = parent._split_mismatch_message()
+            if message and parent.company_id.sales_quota_split_check == "block":
+                raise UserError(
+                    _(
+                        "%(name)s cannot be confirmed: %(detail)s.",
+                        name=parent.display_name,
+                        detail=message,
+                    )
+                )
+        drafts.write({"state": "confirmed"})
+        drafts.action_refresh_progress()
+        return True
+
+    def action_reset_to_draft(self):
+        if not self._is_director():
+            raise UserError(_("Only a sales director can unlock a confirmed quota."))
+        if self.filtered(lambda quota: quota.state == "closed"):
+            raise UserError(
+                _("A settled quota stays settled: its actuals are frozen.")
+            )
+        self.write({"state": "draft"})
+        return True
+
+    def action_refresh_progress(self):
+        """Recompute actuals, in-progress amounts and pace for these quotas."""
+        self.env["sales.quota.progress"]._refresh(self)
+        return True
+
+    def action_settle(self):
+        """Freeze the actuals and record the tier reached and its reward."""
+        return self.env["sales.quota.settlement"]._settle(self)

@@ -1,0 +1,2 @@
+from . import sales_period_generate
+from . import sales_quota_split

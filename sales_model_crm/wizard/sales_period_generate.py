@@ -1,0 +1,8 @@
+# Copyright 2026 Sales Model CRM maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+
+class SalesPeriodGenerate(models.TransientModel):
+    _name = "sales.period.generate"
+    _description = "Generate Assessment Periods"
