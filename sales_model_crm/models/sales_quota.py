@@ -386,17 +386,16 @@ class SalesQuota(models.Model):
         }[self.owner_type]
 
     def _tier_for(self, actual):
-        """The highest tier ``actual`` reaches (none below the minimum)."""
+        """The highest tier ``actual`` reaches ("none" below the minimum).
+
+        The progress engine applies the same rule in SQL
+        (``sales.quota.progress._write_progress``).
+        """
         self.ensure_one()
-        digits = 2
         reached = "none"
         for tier in TIERS:
-            threshold = self[tier]
-            if threshold and float_compare(actual, threshold, digits) >= 0:
+            if float_compare(actual, self[tier], 2) >= 0:
                 reached = tier
-        if reached == "none" and not self.minimum and self.target:
-            # no minimum set: reaching nothing below the target is no penalty
-            reached = "minimum"
         return reached
 
     def _reward_for(self, actual):
