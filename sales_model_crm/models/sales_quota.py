@@ -276,11 +276,6 @@ class SalesQuota(models.Model):
 
     _sql_constraints = [
         (
-            "tiers_ordered",
-            "CHECK(minimum >= 0 AND minimum <= target AND target <= stretch)",
-            "A quota needs 0 <= minimum <= target <= stretch.",
-        ),
-        (
             "split_share_range",
             "CHECK(split_share >= 0 AND split_share <= 100)",
             "A share of the parent quota is between 0 and 100 %.",
