@@ -3,19 +3,20 @@
 """The access policy table of security/access_policy.csv, checked cell by cell."""
 
 import csv
+from datetime import date
 from pathlib import Path
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.sales_model_crm.tests.common import SalesModelCommon
+from odoo.addons.sales_model_crm.tests.common_quota import SalesQuotaCommon
 
 POLICY_FILE = Path(__file__).resolve().parent.parent / "security" / "access_policy.csv"
 OPERATIONS = ("read", "write", "create", "unlink", "export")
 
 
 @tagged("post_install", "-at_install")
-class TestAccessPolicy(SalesModelCommon):
+class TestAccessPolicy(SalesQuotaCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -74,6 +75,20 @@ class TestAccessPolicy(SalesModelCommon):
             cls.records[model] = (record, record)
         region = cls.env["sales.region"].create({"name": "Test Policy Region"})
         cls.records["sales.region"] = (region, region)
+        quotas = tuple(
+            cls._quota(cls.jan, user, 1000)
+            for user in (cls.salesman_li, cls.salesman_zhang)
+        )
+        cls.records["sales.quota"] = quotas
+        quotas[0].action_confirm()
+        quotas[1].action_confirm()
+        settlements = cls.env["sales.quota.settlement"]._settle(
+            quotas[0] | quotas[1], today=date(2030, 2, 1)
+        )
+        cls.records["sales.quota.settlement"] = tuple(
+            settlements.filtered(lambda settlement, quota=quota: settlement.quota_id == quota)
+            for quota in quotas
+        )
 
     @classmethod
     def _pair(cls, model, values):
