@@ -99,8 +99,9 @@ class SalesActivity(models.Model):
         compute="_compute_is_effective",
         store=True,
         readonly=False,
-        help="Counts toward the daily target of effective calls: by default a "
-        "contact that reached the customer.",
+        help="Counts toward the daily target of effective calls. The company "
+        "settings say which kinds, durations and outcomes count (by default a "
+        "call or visit with any outcome but No Answer).",
     )
     note = fields.Html()
 
@@ -109,10 +110,17 @@ class SalesActivity(models.Model):
         for activity in self:
             activity.team_id = activity.user_id.sale_team_id
 
-    @api.depends("outcome")
+    @api.depends("kind", "duration", "outcome")
     def _compute_is_effective(self):
+        # the company says which kinds, durations and outcomes count; a
+        # manager may still tick or untick one record by hand. A change of the
+        # settings applies to interactions logged or edited from then on: the
+        # history is not rewritten, nor are the flags set by hand.
         for activity in self:
-            activity.is_effective = activity.outcome not in (False, "no_answer")
+            company = activity.company_id or self.env.company
+            activity.is_effective = company._sales_is_effective_call(
+                activity.kind, activity.duration, activity.outcome
+            )
 
     @api.onchange("lead_id")
     def _onchange_lead_id(self):

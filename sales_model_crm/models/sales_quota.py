@@ -17,6 +17,20 @@ PROGRESS_FIELDS = frozenset(
         "working_days_elapsed",
     }
 )
+# changes that move a quota's documents or calendar: refresh it at once
+REFRESH_TRIGGERS = frozenset(
+    {
+        "period_id",
+        "owner_type",
+        "user_id",
+        "team_id",
+        "agent_id",
+        "region_id",
+        "product_category_id",
+        "customer_tier_id",
+        "basis",
+    }
+)
 # fields anyone allowed to edit may still change on a locked quota
 FREE_FIELDS = PROGRESS_FIELDS | {
     "note",
@@ -621,13 +635,18 @@ class SalesQuota(models.Model):
     def create(self, vals_list):
         quotas = super().create(vals_list)
         quotas.parent_id._check_lock()
+        # a new quota shows its actuals and working days at once (one batch)
+        quotas.action_refresh_progress()
         return quotas
 
     def write(self, vals):
         self._check_lock(vals)
         if "parent_id" in vals:
             self.parent_id._check_lock()
-        return super().write(vals)
+        res = super().write(vals)
+        if set(vals) & REFRESH_TRIGGERS:
+            self.action_refresh_progress()
+        return res
 
     def unlink(self):
         self._check_lock()

@@ -5,7 +5,20 @@ import math
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .sales_quota import TIERS
+from .sales_quota import COUNT_BASES, TIERS
+
+# ratio on the quota -> (the team's field, the company's field)
+RATIO_FALLBACKS = {
+    "avg_deal_size": ("quota_avg_deal_size", "sales_quota_avg_deal_size"),
+    "prospects_per_deal": (
+        "quota_prospects_per_deal",
+        "sales_quota_prospects_per_deal",
+    ),
+    "calls_per_prospect": (
+        "quota_calls_per_prospect",
+        "sales_quota_calls_per_prospect",
+    ),
+}
 
 
 class SalesQuota(models.Model):
@@ -31,9 +44,30 @@ class SalesQuota(models.Model):
         help="How many effective calls or visits one prospect takes.",
     )
     working_days = fields.Integer(
-        string="Working Days",
         help="Working days in the period; empty takes them from the owner's "
         "working calendar.",
+    )
+    # the ratios the decomposition uses: the quota's, else its team's, else
+    # the company's; the source says which
+    workload_avg_deal_size = fields.Monetary(
+        string="Average Deal Size Used",
+        currency_field="currency_id",
+        compute="_compute_workload",
+    )
+    workload_prospects_per_deal = fields.Float(
+        string="Prospects per Deal Used", compute="_compute_workload"
+    )
+    workload_calls_per_prospect = fields.Float(
+        string="Calls per Prospect Used", compute="_compute_workload"
+    )
+    workload_working_days = fields.Integer(
+        string="Working Days Used", compute="_compute_workload"
+    )
+    workload_ratio_source = fields.Char(
+        string="Ratios From",
+        compute="_compute_workload",
+        help="Where each ratio of the decomposition comes from: the quota, its "
+        "sales team or the company.",
     )
     workload_deals = fields.Integer(
         string="Deals (Target)", compute="_compute_workload"
@@ -99,33 +133,78 @@ class SalesQuota(models.Model):
         "calls_per_prospect",
         "working_days",
         "working_days_total",
+        "team_id.quota_avg_deal_size",
+        "team_id.quota_prospects_per_deal",
+        "team_id.quota_calls_per_prospect",
+        "company_id.sales_quota_avg_deal_size",
+        "company_id.sales_quota_prospects_per_deal",
+        "company_id.sales_quota_calls_per_prospect",
     )
     def _compute_workload(self):
+        # no query per quota: teams and companies are read in one prefetch
+        source_labels = self._workload_source_labels()
         for quota in self:
+            ratios = quota._workload_ratios()
+            quota.workload_avg_deal_size = ratios["avg_deal_size"]
+            quota.workload_prospects_per_deal = ratios["prospects_per_deal"]
+            quota.workload_calls_per_prospect = ratios["calls_per_prospect"]
+            quota.workload_working_days = ratios["working_days"]
+            quota.workload_ratio_source = _(
+                "Deal size: %(deal)s; prospects per deal: %(prospects)s; calls "
+                "per prospect: %(calls)s",
+                deal=source_labels[ratios["sources"]["avg_deal_size"]],
+                prospects=source_labels[ratios["sources"]["prospects_per_deal"]],
+                calls=source_labels[ratios["sources"]["calls_per_prospect"]],
+            )
             for tier in TIERS:
-                load = quota._workload(tier)
+                load = quota._workload(tier, ratios=ratios)
                 suffix = "" if tier == "target" else f"_{tier}"
                 quota[f"workload_deals{suffix}"] = load["deals"]
                 quota[f"workload_prospects{suffix}"] = load["prospects"]
                 quota[f"workload_calls{suffix}"] = load["calls"]
                 quota[f"workload_daily_calls{suffix}"] = load["daily_calls"]
 
-    def _workload_ratios(self):
-        """The ratios of the decomposition: the quota's own where set."""
-        self.ensure_one()
+    def _workload_source_labels(self):
         return {
-            "avg_deal_size": self.avg_deal_size,
-            "prospects_per_deal": self.prospects_per_deal,
-            "calls_per_prospect": self.calls_per_prospect,
-            "working_days": self.working_days or self.working_days_total,
+            "quota": _("quota"),
+            "team": _("sales team"),
+            "company": _("company"),
         }
 
-    def _workload(self, tier="target"):
+    def _workload_ratios(self):
+        """The ratios of the decomposition and where each comes from.
+
+        Each ratio is the quota's own where set, else its sales team's, else
+        the company's default. ``sources`` maps each ratio to "quota", "team"
+        or "company".
+        """
+        self.ensure_one()
+        ratios = {}
+        sources = {}
+        for name, (team_field, company_field) in RATIO_FALLBACKS.items():
+            candidates = (
+                ("quota", self[name]),
+                ("team", self.team_id[team_field] if self.team_id else 0.0),
+                ("company", self.company_id[company_field]),
+            )
+            source, value = next(
+                ((source, value) for source, value in candidates if value > 0),
+                ("company", 0.0),
+            )
+            ratios[name] = value
+            sources[name] = source
+        ratios["working_days"] = self.working_days or self.working_days_total
+        ratios["sources"] = sources
+        return ratios
+
+    def _workload(self, tier="target", ratios=None):
         """The reverse funnel of one tier, each step rounded up."""
         self.ensure_one()
-        ratios = self._workload_ratios()
+        if ratios is None:
+            ratios = self._workload_ratios()
         amount = self[tier]
-        if self.basis == "won_deals":
+        if self.basis in COUNT_BASES:
+            # a count of won deals or new customers: each one is a deal
             deals = math.ceil(amount - 1e-9)
         elif ratios["avg_deal_size"] > 0:
             deals = math.ceil(amount / ratios["avg_deal_size"] - 1e-9)
