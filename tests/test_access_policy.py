@@ -80,6 +80,17 @@ class TestAccessPolicy(SalesQuotaCommon):
             for user in (cls.salesman_li, cls.salesman_zhang)
         )
         cls.records["sales.quota"] = quotas
+        plans = cls.env["sales.plan"]._create_from_quotas(quotas[0] | quotas[1])
+        cls.records["sales.plan"] = tuple(
+            plans.filtered(lambda plan, quota=quota: plan.quota_id == quota)
+            for quota in quotas
+        )
+        cls.records["sales.budget"] = tuple(
+            cls.env["sales.budget"].create(
+                {"period_id": cls.jan.id, "owner_type": "user", "user_id": user.id}
+            )
+            for user in (cls.salesman_li, cls.salesman_zhang)
+        )
         quotas[0].action_confirm()
         quotas[1].action_confirm()
         settlements = cls.env["sales.quota.settlement"]._settle(
