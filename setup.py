@@ -56,6 +56,7 @@ setup(
     zip_safe=False,
     install_requires=[
         "odoo-addon-partner-multi-relation==18.0.*",
+        "odoo-addon-date-range==18.0.*",
         "odoo-addon-report-xlsx==18.0.*",
     ],
     extras_require={
