@@ -4,7 +4,7 @@
     "name": "Sales Model CRM",
     "summary": "Customer depth management, tiers and the 80/20 rule, "
     "for Chinese SME sales teams",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/sales-model-crm/sales_model_crm",
     "author": "Sales Model CRM maintainers",
@@ -34,7 +34,10 @@
         "report/sales_customer_pareto_views.xml",
         "views/sales_model_crm_menus.xml",
         "views/sales_quota_menus.xml",
+        "views/crm_team_views.xml",
         "views/date_range_views.xml",
+        "wizard/sales_quota_split_views.xml",
+        "wizard/sales_quota_grid_views.xml",
         "views/sales_quota_views.xml",
         "views/sales_quota_settlement_views.xml",
         "views/sales_plan_views.xml",
@@ -42,8 +45,9 @@
         "views/res_partner_agent_views.xml",
         "views/res_config_settings_quota_views.xml",
         "wizard/sales_period_generate_views.xml",
-        "wizard/sales_quota_split_views.xml",
         "data/sales_quota_data.xml",
+        "data/sales_plan_data.xml",
+        "data/sales_budget_data.xml",
         "data/sales_quota_cron_data.xml",
         "views/portal_templates.xml",
     ],
@@ -55,10 +59,12 @@
         "demo/sales_activity_demo.xml",
         "demo/account_move_demo.xml",
         "demo/sales_quota_demo.xml",
+        "demo/sales_plan_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "sales_model_crm/static/src/scss/sales_model_crm.scss",
+            "sales_model_crm/static/src/quota_progress/*",
         ],
         "web.assets_tests": [
             "sales_model_crm/static/tests/tours/*.js",

@@ -22,9 +22,15 @@ from . import res_company_quota
 from . import res_partner_agent
 from . import sales_quota
 from . import sales_quota_workload
+from . import sales_quota_cron
 from . import sales_quota_progress
 from . import sales_quota_settlement
 from . import sales_plan
+from . import sales_plan_sources
+from . import mail_activity_type
 from . import sales_budget
 from . import sale_order
 from . import account_move
+from . import res_config_settings_quota
+from . import res_company_effective_call
+from . import crm_team_quota

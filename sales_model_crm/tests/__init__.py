@@ -7,3 +7,16 @@ from . import test_sales_flows
 from . import test_business_models
 from . import test_query_budget
 from . import test_ui_tours
+from . import test_quota_portal
+from . import test_quota_actuals
+from . import test_quota_decomposition
+from . import test_quota_split
+from . import test_quota_grid
+from . import test_period_generate
+from . import test_quota_views
+from . import test_quota_rules
+from . import test_quota_cron
+from . import test_sales_plan
+from . import test_sales_budget
+from . import test_quota_security
+from . import test_quota_tours

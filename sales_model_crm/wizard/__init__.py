@@ -1,2 +1,3 @@
 from . import sales_period_generate
 from . import sales_quota_split
+from . import sales_quota_grid
