@@ -18,8 +18,6 @@ from . import sales_activity
 from . import res_partner
 from . import base
 from . import date_range
-from . import res_company_quota
-from . import res_partner_agent
 from . import sales_quota
 from . import sales_quota_workload
 from . import sales_quota_cron
@@ -31,6 +29,3 @@ from . import mail_activity_type
 from . import sales_budget
 from . import sale_order
 from . import account_move
-from . import res_config_settings_quota
-from . import res_company_effective_call
-from . import crm_team_quota

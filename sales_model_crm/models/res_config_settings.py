@@ -46,3 +46,64 @@ class ResConfigSettings(models.TransientModel):
     def action_sales_model_recompute_tiers(self):
         self.ensure_one()
         return self.env["sales.customer.tier"].action_recompute_tiers()
+
+    # The quota settings of the company, shown in the CRM settings.
+
+    sales_quota_split_check = fields.Selection(
+        related="company_id.sales_quota_split_check", readonly=False
+    )
+    sales_quota_timezone = fields.Selection(
+        related="company_id.sales_quota_timezone", readonly=False
+    )
+
+    # decomposition defaults and what counts as an effective call
+    sales_quota_avg_deal_size = fields.Monetary(
+        related="company_id.sales_quota_avg_deal_size",
+        currency_field="currency_id",
+        readonly=False,
+    )
+    sales_quota_prospects_per_deal = fields.Float(
+        related="company_id.sales_quota_prospects_per_deal", readonly=False
+    )
+    sales_quota_calls_per_prospect = fields.Float(
+        related="company_id.sales_quota_calls_per_prospect", readonly=False
+    )
+    sales_effective_kind_call = fields.Boolean(
+        related="company_id.sales_effective_kind_call", readonly=False
+    )
+    sales_effective_kind_visit = fields.Boolean(
+        related="company_id.sales_effective_kind_visit", readonly=False
+    )
+    sales_effective_kind_meeting = fields.Boolean(
+        related="company_id.sales_effective_kind_meeting", readonly=False
+    )
+    sales_effective_kind_email = fields.Boolean(
+        related="company_id.sales_effective_kind_email", readonly=False
+    )
+    sales_effective_kind_demo = fields.Boolean(
+        related="company_id.sales_effective_kind_demo", readonly=False
+    )
+    sales_effective_kind_other = fields.Boolean(
+        related="company_id.sales_effective_kind_other", readonly=False
+    )
+    sales_effective_min_minutes = fields.Integer(
+        related="company_id.sales_effective_min_minutes", readonly=False
+    )
+    sales_effective_outcome_reached = fields.Boolean(
+        related="company_id.sales_effective_outcome_reached", readonly=False
+    )
+    sales_effective_outcome_no_answer = fields.Boolean(
+        related="company_id.sales_effective_outcome_no_answer", readonly=False
+    )
+    sales_effective_outcome_interested = fields.Boolean(
+        related="company_id.sales_effective_outcome_interested", readonly=False
+    )
+    sales_effective_outcome_not_interested = fields.Boolean(
+        related="company_id.sales_effective_outcome_not_interested", readonly=False
+    )
+    sales_effective_outcome_follow_up = fields.Boolean(
+        related="company_id.sales_effective_outcome_follow_up", readonly=False
+    )
+    sales_effective_outcome_deal = fields.Boolean(
+        related="company_id.sales_effective_outcome_deal", readonly=False
+    )

@@ -2,6 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from .sales_plan import PROPOSAL_STATES
+
+# the order fields a plan's proposal counts read (see sales_plan_sources.py)
+ORDER_FIELDS = frozenset({"state", "date_order", "user_id", "team_id", "company_id"})
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -26,3 +31,31 @@ class SaleOrder(models.Model):
         values = super()._prepare_invoice()
         values["sales_agent_id"] = self.sales_agent_id.id
         return values
+
+    def _sales_plan_lines(self):
+        return self.env["sales.plan.line"]._lines_for_sources(
+            self.user_id, self.team_id, self.mapped("date_order"), kinds=["proposal"]
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        # a new quotation is a draft: it counts once sent or confirmed
+        orders.filtered(
+            lambda order: order.state in PROPOSAL_STATES
+        )._sales_plan_lines()._mark_done_stale()
+        return orders
+
+    def write(self, vals):
+        if not ORDER_FIELDS & set(vals):
+            return super().write(vals)
+        before = self._sales_plan_lines()
+        res = super().write(vals)
+        (before | self._sales_plan_lines())._mark_done_stale()
+        return res
+
+    def unlink(self):
+        lines = self._sales_plan_lines()
+        res = super().unlink()
+        lines.exists()._mark_done_stale()
+        return res

@@ -9,15 +9,12 @@ plan, so their changes mark the concerned lines for recomputation.
 
 from odoo import api, models
 
-from .sales_plan import PROPOSAL_STATES
-
 # the fields of the sources a done count reads (is_effective follows from
 # kind, duration and outcome, or is ticked by hand)
 ACTIVITY_FIELDS = frozenset(
     {"kind", "date", "user_id", "team_id", "company_id"}
     | {"outcome", "duration", "is_effective"}
 )
-ORDER_FIELDS = frozenset({"state", "date_order", "user_id", "team_id", "company_id"})
 
 
 class SalesActivity(models.Model):
@@ -36,38 +33,6 @@ class SalesActivity(models.Model):
 
     def write(self, vals):
         if not ACTIVITY_FIELDS & set(vals):
-            return super().write(vals)
-        before = self._sales_plan_lines()
-        res = super().write(vals)
-        (before | self._sales_plan_lines())._mark_done_stale()
-        return res
-
-    def unlink(self):
-        lines = self._sales_plan_lines()
-        res = super().unlink()
-        lines.exists()._mark_done_stale()
-        return res
-
-
-class SaleOrder(models.Model):
-    _inherit = "sale.order"
-
-    def _sales_plan_lines(self):
-        return self.env["sales.plan.line"]._lines_for_sources(
-            self.user_id, self.team_id, self.mapped("date_order"), kinds=["proposal"]
-        )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        orders = super().create(vals_list)
-        # a new quotation is a draft: it counts once sent or confirmed
-        orders.filtered(
-            lambda order: order.state in PROPOSAL_STATES
-        )._sales_plan_lines()._mark_done_stale()
-        return orders
-
-    def write(self, vals):
-        if not ORDER_FIELDS & set(vals):
             return super().write(vals)
         before = self._sales_plan_lines()
         res = super().write(vals)

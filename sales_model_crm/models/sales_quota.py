@@ -1,8 +1,10 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, float_compare
+from odoo.tools import SQL, float_compare, format_amount
 
 COUNT_BASES = ("new_customers", "won_deals")
 TIERS = ("minimum", "target", "stretch")
@@ -653,6 +655,84 @@ class SalesQuota(models.Model):
         self.parent_id._check_lock()
         return super().unlink()
 
+    # --- behind-pace reminders ----------------------------------------------
+
+    def _pace_reminder_users(self):
+        """Who hears that a quota is behind pace: its owner and their manager."""
+        self.ensure_one()
+        if self.owner_type == "user":
+            owner = self.user_id
+        elif self.owner_type == "team":
+            owner = self.team_id.user_id
+        else:
+            owner = self.agent_id.user_id
+        users = owner | self.team_id.user_id
+        return users.filtered(lambda user: user.active and not user.share)
+
+    def _pace_reminder_note(self):
+        self.ensure_one()
+        pace = self._pace()
+        currency = self.display_currency_id
+
+        def fmt(amount):
+            if currency:
+                return format_amount(self.env, amount, currency)
+            return f"{amount:,.1f}"
+
+        return Markup("<p>%s</p><p>%s</p>") % (
+            _(
+                "%(name)s is behind pace by %(gap)s: %(actual)s done, "
+                "%(expected)s expected by today at the minimum's pace.",
+                name=self.display_name,
+                gap=fmt(pace["expected_minimum"] - self.actual_amount),
+                actual=fmt(self.actual_amount),
+                expected=fmt(pace["expected_minimum"]),
+            ),
+            _(
+                "To still reach the minimum: %(minimum)s per remaining working "
+                "day; the target: %(target)s per day.",
+                minimum=fmt(pace["per_day_minimum"]),
+                target=fmt(pace["per_day_target"]),
+            ),
+        )
+
+    def _remind_behind_pace(self):
+        """One open reminder per quota and user, updated rather than repeated."""
+        if not self:
+            return
+        activity_type = self.env.ref("sales_model_crm.mail_activity_type_quota_behind")
+        today = fields.Date.context_today(self)
+        existing = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", self.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+        by_key = {(act.res_id, act.user_id.id): act for act in existing}
+        model_id = self.env["ir.model"]._get_id(self._name)
+        to_create = []
+        for quota in self:
+            note = quota._pace_reminder_note()
+            for user in quota._pace_reminder_users():
+                activity = by_key.get((quota.id, user.id))
+                if activity:
+                    activity.write({"note": note, "date_deadline": today})
+                    continue
+                to_create.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": quota.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": _("Behind pace"),
+                        "note": note,
+                        "user_id": user.id,
+                        "date_deadline": today,
+                    }
+                )
+        if to_create:
+            self.env["mail.activity"].create(to_create)
+
     # --- actions ------------------------------------------------------------
 
     def action_confirm(self):
@@ -675,9 +755,7 @@ class SalesQuota(models.Model):
         if not self._is_director():
             raise UserError(_("Only a sales director can unlock a confirmed quota."))
         if self.filtered(lambda quota: quota.state == "closed"):
-            raise UserError(
-                _("A settled quota stays settled: its actuals are frozen.")
-            )
+            raise UserError(_("A settled quota stays settled: its actuals are frozen."))
         self.write({"state": "draft"})
         return True
 

@@ -9,10 +9,7 @@ aside a batch's bad record (logged) instead of failing as a whole.
 import logging
 from datetime import timedelta
 
-from markupsafe import Markup
-
-from odoo import _, api, fields, models
-from odoo.tools import format_amount
+from odoo import api, fields, models
 
 _logger = logging.getLogger(__name__)
 
@@ -28,8 +25,11 @@ RENEW_KEY_FIELDS = (
 )
 
 
-class SalesQuota(models.Model):
-    _inherit = "sales.quota"
+class SalesQuotaScheduler(models.AbstractModel):
+    """The quota jobs, apart from the quota model they work on."""
+
+    _name = "sales.quota.scheduler"
+    _description = "Quota Scheduled Actions"
 
     # --- batches ------------------------------------------------------------
 
@@ -67,7 +67,7 @@ class SalesQuota(models.Model):
     def _cron_refresh_progress(self, batch_size=500):
         """Refresh every running quota and remind the owners behind pace."""
         today = fields.Date.context_today(self)
-        quotas = self.search(
+        quotas = self.env["sales.quota"].search(
             [("state", "!=", "closed"), ("date_end", ">=", today - timedelta(days=1))]
         )
 
@@ -80,82 +80,6 @@ class SalesQuota(models.Model):
         done = self._run_in_batches(quotas, job, batch_size)
         self.env["ir.cron"]._notify_progress(done=len(done), remaining=0)
         return done
-
-    def _pace_reminder_users(self):
-        """Who hears that a quota is behind pace: its owner and their manager."""
-        self.ensure_one()
-        if self.owner_type == "user":
-            owner = self.user_id
-        elif self.owner_type == "team":
-            owner = self.team_id.user_id
-        else:
-            owner = self.agent_id.user_id
-        users = owner | self.team_id.user_id
-        return users.filtered(lambda user: user.active and not user.share)
-
-    def _pace_reminder_note(self):
-        self.ensure_one()
-        pace = self._pace()
-        currency = self.display_currency_id
-
-        def fmt(amount):
-            if currency:
-                return format_amount(self.env, amount, currency)
-            return f"{amount:,.1f}"
-
-        return Markup("<p>%s</p><p>%s</p>") % (
-            _(
-                "%(name)s is behind pace by %(gap)s: %(actual)s done, "
-                "%(expected)s expected by today at the minimum's pace.",
-                name=self.display_name,
-                gap=fmt(pace["expected_minimum"] - self.actual_amount),
-                actual=fmt(self.actual_amount),
-                expected=fmt(pace["expected_minimum"]),
-            ),
-            _(
-                "To still reach the minimum: %(minimum)s per remaining working "
-                "day; the target: %(target)s per day.",
-                minimum=fmt(pace["per_day_minimum"]),
-                target=fmt(pace["per_day_target"]),
-            ),
-        )
-
-    def _remind_behind_pace(self):
-        """One open reminder per quota and user, updated rather than repeated."""
-        if not self:
-            return
-        activity_type = self.env.ref("sales_model_crm.mail_activity_type_quota_behind")
-        today = fields.Date.context_today(self)
-        existing = self.env["mail.activity"].search(
-            [
-                ("res_model", "=", self._name),
-                ("res_id", "in", self.ids),
-                ("activity_type_id", "=", activity_type.id),
-            ]
-        )
-        by_key = {(act.res_id, act.user_id.id): act for act in existing}
-        model_id = self.env["ir.model"]._get_id(self._name)
-        to_create = []
-        for quota in self:
-            note = quota._pace_reminder_note()
-            for user in quota._pace_reminder_users():
-                activity = by_key.get((quota.id, user.id))
-                if activity:
-                    activity.write({"note": note, "date_deadline": today})
-                    continue
-                to_create.append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": quota.id,
-                        "activity_type_id": activity_type.id,
-                        "summary": _("Behind pace"),
-                        "note": note,
-                        "user_id": user.id,
-                        "date_deadline": today,
-                    }
-                )
-        if to_create:
-            self.env["mail.activity"].create(to_create)
 
     # --- period start: renew quotas and plans ----------------------------------
 
@@ -174,7 +98,7 @@ class SalesQuota(models.Model):
                 ("date_end", ">=", today),
             ]
         )
-        created = self.browse()
+        created = self.env["sales.quota"]
         for period in current:
             previous = self.env["date.range"].search(
                 [
@@ -192,13 +116,16 @@ class SalesQuota(models.Model):
 
     @api.model
     def _renew_into(self, previous, period):
-        sources = self.search(
+        quota_model = self.env["sales.quota"]
+        sources = quota_model.search(
             [("period_id", "=", previous.id), ("repeat_next_period", "=", True)]
         )
-        present = self.search([("period_id", "=", period.id)])
+        present = quota_model.search([("period_id", "=", period.id)])
         taken = {
-            tuple(quota[key].id if key.endswith("_id") else quota[key]
-                  for key in RENEW_KEY_FIELDS)
+            tuple(
+                quota[key].id if key.endswith("_id") else quota[key]
+                for key in RENEW_KEY_FIELDS
+            )
             for quota in present
         }
         values = []
@@ -217,7 +144,7 @@ class SalesQuota(models.Model):
                     {"period_id": period.id, "parent_id": False, "state": "draft"}
                 )[0]
             )
-        created = self.create(values) if values else self.browse()
+        created = quota_model.create(values) if values else quota_model
         if created and "_create_from_quotas" in dir(self.env["sales.plan"]):
             self.env["sales.plan"]._create_from_quotas(created)
         return created
@@ -228,7 +155,9 @@ class SalesQuota(models.Model):
     def _cron_settle_quotas(self, batch_size=200):
         """Settle the confirmed quotas of the periods that have ended."""
         today = fields.Date.context_today(self)
-        quotas = self.search([("state", "=", "confirmed"), ("date_end", "<", today)])
+        quotas = self.env["sales.quota"].search(
+            [("state", "=", "confirmed"), ("date_end", "<", today)]
+        )
         settlement = self.env["sales.quota.settlement"]
         done = self._run_in_batches(
             quotas, lambda batch: settlement._settle(batch, today=today), batch_size

@@ -227,12 +227,11 @@ class SalesQuotaProgress(models.AbstractModel):
         if has_region or has_tier:
             joins.append(SQL("LEFT JOIN res_partner cp ON cp.id = m.partner_id"))
         if has_region:
-            joins.append(
-                SQL("LEFT JOIN sales_region cr ON cr.id = cp.sales_region_id")
-            )
+            joins.append(SQL("LEFT JOIN sales_region cr ON cr.id = cp.sales_region_id"))
             filters.append(
                 SQL(
-                    "(m.region_path IS NULL OR starts_with(cr.parent_path, m.region_path))"
+                    "(m.region_path IS NULL "
+                    "OR starts_with(cr.parent_path, m.region_path))"
                 )
             )
         if has_tier:
@@ -432,8 +431,9 @@ class SalesQuotaProgress(models.AbstractModel):
         date_from, date_to = self._window(ids)
         return SQL(
             """
-            SELECT aml.company_id, am.invoice_date AS day, am.invoice_user_id AS user_id,
-                   am.team_id, am.sales_agent_id AS agent_id,
+            SELECT aml.company_id, am.invoice_date AS day,
+                   am.invoice_user_id AS user_id, am.team_id,
+                   am.sales_agent_id AS agent_id,
                    am.commercial_partner_id AS partner_id, aml.product_id,
                    NULL::int AS move_id, 'actual' AS kind, -aml.balance AS amount
               FROM account_move_line aml

@@ -37,9 +37,7 @@ class SalesQuotaSettlement(models.Model):
     actual_amount = fields.Monetary(
         string="Actual", currency_field="display_currency_id", readonly=True
     )
-    attainment = fields.Float(
-        string="Attainment (%)", readonly=True, aggregator="avg"
-    )
+    attainment = fields.Float(string="Attainment (%)", readonly=True, aggregator="avg")
     tier_reached = fields.Selection(
         [
             ("none", "Below minimum"),

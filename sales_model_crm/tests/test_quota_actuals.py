@@ -17,7 +17,9 @@ class QuotaDocumentsMixin:
             {
                 "name": name,
                 "list_price": 100,
-                "categ_id": (category or cls.env.ref("product.product_category_all")).id,
+                "categ_id": (
+                    category or cls.env.ref("product.product_category_all")
+                ).id,
                 "taxes_id": [Command.clear()],
             }
         )
@@ -99,9 +101,7 @@ class TestQuotaActuals(QuotaDocumentsMixin, SalesQuotaCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.category_water = cls.env["product.category"].create(
-            {"name": "Test Water"}
-        )
+        cls.category_water = cls.env["product.category"].create({"name": "Test Water"})
         cls.category_office = cls.env["product.category"].create(
             {"name": "Test Office Supplies"}
         )
@@ -175,12 +175,8 @@ class TestQuotaActuals(QuotaDocumentsMixin, SalesQuotaCommon):
             10000,
             product_category_id=self.category_office.id,
         )
-        self._invoice_on(
-            self.customer_li, 3000, date(2030, 1, 10), product=self.toner
-        )
-        self._invoice_on(
-            self.customer_li, 9000, date(2030, 1, 10), product=self.water
-        )
+        self._invoice_on(self.customer_li, 3000, date(2030, 1, 10), product=self.toner)
+        self._invoice_on(self.customer_li, 9000, date(2030, 1, 10), product=self.water)
         self._refresh(quota)
         self.assertEqual(quota.actual_amount, 3000)
 
@@ -330,9 +326,7 @@ class TestQuotaActuals(QuotaDocumentsMixin, SalesQuotaCommon):
         many |= few
         for basis in ("invoiced", "sales", "collected", "won_deals"):
             many.write({"basis": basis})
-            self.assertEqual(
-                self._count_queries(few), self._count_queries(many), basis
-            )
+            self.assertEqual(self._count_queries(few), self._count_queries(many), basis)
 
     def _count_queries(self, quotas):
         self.env.invalidate_all()

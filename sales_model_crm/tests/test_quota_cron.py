@@ -55,18 +55,18 @@ class TestQuotaCron(SalesQuotaCommon):
             self.running, self.salesman_li, 60000, team_id=self.team_wang.id
         )
         quota.action_confirm()
-        self.env["sales.quota"]._cron_refresh_progress()
+        self.env["sales.quota.scheduler"]._cron_refresh_progress()
         self.assertTrue(quota.behind_pace)
         reminders = self._reminders(quota)
         self.assertEqual(reminders.user_id, self.salesman_li | self.team_manager)
         self.assertIn("per remaining working day", reminders[0].note)
-        self.env["sales.quota"]._cron_refresh_progress()
+        self.env["sales.quota.scheduler"]._cron_refresh_progress()
         self.assertEqual(self._reminders(quota), reminders, "updated, not repeated")
 
     def test_quota_on_pace_gets_no_reminder(self):
         quota = self._quota(self.running, self.salesman_li, 0, minimum=0, stretch=0)
         quota.action_confirm()
-        self.env["sales.quota"]._cron_refresh_progress()
+        self.env["sales.quota.scheduler"]._cron_refresh_progress()
         self.assertFalse(quota.behind_pace)
         self.assertFalse(self._reminders(quota))
 
@@ -79,7 +79,7 @@ class TestQuotaCron(SalesQuotaCommon):
             reward_target_value=800,
         )
         self._quota(self.previous, self.salesman_zhang, 20000)
-        created = self.env["sales.quota"]._cron_renew_quotas()
+        created = self.env["sales.quota.scheduler"]._cron_renew_quotas()
         renewed = created.filtered(lambda quota: quota.period_id == self.running)
         self.assertEqual(len(renewed), 1)
         self.assertEqual(renewed.user_id, self.salesman_li)
@@ -87,7 +87,7 @@ class TestQuotaCron(SalesQuotaCommon):
         self.assertEqual(renewed.reward_target_value, 800)
         self.assertEqual(renewed.state, "draft")
         self.assertTrue(source.exists())
-        again = self.env["sales.quota"]._cron_renew_quotas()
+        again = self.env["sales.quota.scheduler"]._cron_renew_quotas()
         self.assertFalse(
             again.filtered(lambda quota: quota.period_id == self.running),
             "running twice creates nothing twice",
@@ -96,10 +96,10 @@ class TestQuotaCron(SalesQuotaCommon):
     def test_ended_periods_are_settled_once(self):
         quota = self._quota(self.previous, self.salesman_li, 30000)
         quota.action_confirm()
-        self.env["sales.quota"]._cron_settle_quotas()
+        self.env["sales.quota.scheduler"]._cron_settle_quotas()
         self.assertEqual(quota.state, "closed")
         self.assertEqual(len(quota.settlement_ids), 1)
-        self.env["sales.quota"]._cron_settle_quotas()
+        self.env["sales.quota.scheduler"]._cron_settle_quotas()
         self.assertEqual(len(quota.settlement_ids), 1)
 
     @mute_logger("odoo.addons.sales_model_crm.models.sales_quota_cron")
@@ -116,7 +116,7 @@ class TestQuotaCron(SalesQuotaCommon):
             return original(quota, actual)
 
         with patch.object(quota_class, "_reward_for", reward_for):
-            done = self.env["sales.quota"]._cron_settle_quotas()
+            done = self.env["sales.quota.scheduler"]._cron_settle_quotas()
         self.assertIn(good, done)
         self.assertEqual(good.state, "closed")
         self.assertEqual(bad.state, "confirmed", "left for the next run")

@@ -20,7 +20,9 @@ class TestQuotaSecurity(SalesQuotaCommon):
         cls.quota_zhang = cls._quota(cls.jan, cls.salesman_zhang, 20000)
         cls.quota_team = cls._quota(cls.jan, cls.team_wang, 50000)
         cls.quota_agent = cls._quota(cls.jan, cls.agent, 10000)
-        cls.all_quotas = cls.quota_li | cls.quota_zhang | cls.quota_team | cls.quota_agent
+        cls.all_quotas = (
+            cls.quota_li | cls.quota_zhang | cls.quota_team | cls.quota_agent
+        )
         cls.agent_contact = cls.env["res.partner"].create(
             {"name": "Test Agent Clerk", "parent_id": cls.agent.id}
         )
@@ -34,8 +36,10 @@ class TestQuotaSecurity(SalesQuotaCommon):
         )
 
     def _visible(self, user):
-        return self.env["sales.quota"].with_user(user).search(
-            [("id", "in", self.all_quotas.ids)]
+        return (
+            self.env["sales.quota"]
+            .with_user(user)
+            .search([("id", "in", self.all_quotas.ids)])
         )
 
     def test_salesperson_sees_only_their_own_quota(self):
@@ -154,7 +158,7 @@ class TestQuotaSecurity(SalesQuotaCommon):
         self.env["sales.quota.settlement"]._settle(
             self.quota_li | self.quota_zhang, today=date(2030, 2, 1)
         )
-        visible = self.env["sales.quota.settlement"].with_user(self.salesman_li).search(
-            []
+        visible = (
+            self.env["sales.quota.settlement"].with_user(self.salesman_li).search([])
         )
         self.assertEqual(visible.quota_id, self.quota_li)
