@@ -50,7 +50,7 @@ class ResPartner(models.Model):
         currency_field="currency_id",
         help="The customer's own yearly turnover (营业额).",
     )
-    sales_employee_count = fields.Integer(string="Employees")
+    sales_employee_count = fields.Integer(string="Headcount")
     sales_founding_date = fields.Date(string="Founded On")
     sales_scale = fields.Selection(
         [
@@ -101,12 +101,12 @@ class ResPartner(models.Model):
     # --- contact profile
     sales_gender = fields.Selection(
         [("male", "Male"), ("female", "Female"), ("other", "Other")],
-        string="Gender",
+        string="Contact Gender",
     )
     sales_birthday = fields.Date(string="Birthday")
     sales_department_id = fields.Many2one(
         "sales.partner.department",
-        string="Department",
+        string="Customer Department",
         domain="[('partner_id', '=', parent_id)]",
     )
     sales_reports_to_id = fields.Many2one(
