@@ -7,3 +7,7 @@ from . import test_sales_flows
 from . import test_business_models
 from . import test_query_budget
 from . import test_ui_tours
+from . import test_purchase_cycle
+from . import test_purchase_cycle_reminder
+from . import test_customer_care
+from . import test_audience
