@@ -73,9 +73,12 @@ class ResPartner(models.Model):
     def _search_sales_care_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise NotImplementedError(operator)
+        # raw SQL: the ORM does not know to flush what it reads
+        self.env["sales.activity"].flush_model(["date", "commercial_partner_id"])
+        self.env["res.partner"].flush_model(["sales_tier_id", "commercial_partner_id"])
         overdue = SQL(
             """
-            SELECT partner.id
+            (SELECT partner.id
               FROM res_partner partner
               JOIN sales_customer_tier tier
                 ON tier.id = (partner.sales_tier_id ->> %(company_key)s)::int
@@ -85,7 +88,7 @@ class ResPartner(models.Model):
                    SELECT 1 FROM sales_activity activity
                     WHERE activity.commercial_partner_id = partner.id
                       AND activity.date::date
-                          > %(today)s::date - tier.care_cadence_days)
+                          > %(today)s::date - tier.care_cadence_days))
             """,
             company_key=str(self.env.company.id),
             today=fields.Date.context_today(self),

@@ -79,7 +79,13 @@ class SalesAudience(models.Model):
     def _get_partner_domain(self):
         """The customers of the audience (companies and individuals)."""
         self.ensure_one()
-        domain = ["|", ("is_company", "=", True), ("parent_id", "=", False)]
+        # customers: companies and individuals, not our users and companies
+        domain = [
+            ("partner_share", "=", True),
+            "|",
+            ("is_company", "=", True),
+            ("parent_id", "=", False),
+        ]
         for field_name, values in (
             ("sales_tier_id", self.tier_ids),
             ("sales_kind_ids", self.kind_ids),
@@ -103,6 +109,10 @@ class SalesAudience(models.Model):
         return domain
 
     def _last_purchase_query(self):
+        # raw SQL: the ORM does not know to flush what it reads
+        self.env["sale.order"].flush_model(
+            ["date_order", "state", "partner_id", "company_id"]
+        )
         conditions = [SQL("TRUE")]
         if self.last_purchase_from:
             conditions.append(SQL("MAX(so.date_order)::date >= %s", self.last_purchase_from))
@@ -110,12 +120,12 @@ class SalesAudience(models.Model):
             conditions.append(SQL("MAX(so.date_order)::date <= %s", self.last_purchase_to))
         return SQL(
             """
-            SELECT partner.commercial_partner_id
+            (SELECT partner.commercial_partner_id
               FROM sale_order so
               JOIN res_partner partner ON partner.id = so.partner_id
              WHERE so.state = 'sale' AND so.company_id = %s
              GROUP BY partner.commercial_partner_id
-            HAVING %s
+            HAVING %s)
             """,
             self.company_id.id,
             SQL(" AND ").join(conditions),

@@ -199,7 +199,7 @@ class SalesCustomerCare(models.AbstractModel):
         leads = self.env["crm.lead"].search(
             [
                 ("company_id", "in", (company.id, False)),
-                ("won_status", "=", "won"),
+                ("stage_id.is_won", "=", True),
                 ("sales_return_visit_planned", "=", False),
                 ("date_closed", ">=", since),
                 ("partner_id", "!=", False),
@@ -241,7 +241,7 @@ class SalesCustomerCare(models.AbstractModel):
     def _return_visit_values(self, source, customer, owner, date):
         partner_model = self.env["ir.model"]._get_id("res.partner")
         plan = self.env.company.sales_care_return_visit_plan_id
-        summary = _("Return visit: %(source)s", source=source.display_name)
+        summary = _("Return visit: %(document)s", document=source.display_name)
         if not plan.template_ids:
             return [
                 {
