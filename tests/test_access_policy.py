@@ -100,7 +100,9 @@ class TestAccessPolicy(SalesQuotaCommon):
             quotas[0] | quotas[1], today=date(2030, 2, 1)
         )
         cls.records["sales.quota.settlement"] = tuple(
-            settlements.filtered(lambda settlement, quota=quota: settlement.quota_id == quota)
+            settlements.filtered(
+                lambda settlement, quota=quota: settlement.quota_id == quota
+            )
             for quota in quotas
         )
 

@@ -31,15 +31,11 @@ from . import account_move
 from . import res_company_effective_call
 from . import crm_team_quota
 from . import product_template
-from . import res_company_customer_care
-from . import res_config_settings_customer_care
-from . import res_partner_customer_care
 from . import sales_customer_tier_care
 from . import sales_purchase_cycle
 from . import sales_purchase_cycle_engine
 from . import sales_purchase_cycle_reminder
 from . import sales_activity_customer_care
-from . import sale_order_customer_care
 from . import crm_lead_customer_care
 from . import sales_customer_care
 from . import sales_audience

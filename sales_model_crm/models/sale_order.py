@@ -26,3 +26,12 @@ class SaleOrder(models.Model):
         values = super()._prepare_invoice()
         values["sales_agent_id"] = self.sales_agent_id.id
         return values
+
+    # --- proactive customer care
+
+    sales_return_visit_planned = fields.Boolean(
+        string="Return Visit Planned",
+        copy=False,
+        readonly=True,
+        help="The return visit (回访) after this order is scheduled.",
+    )

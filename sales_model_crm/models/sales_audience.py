@@ -99,9 +99,7 @@ class SalesAudience(models.Model):
         if self.region_ids:
             domain.append(("sales_region_id", "child_of", self.region_ids.ids))
         if self.cycle_filter == "due":
-            domain.append(
-                ("sales_purchase_cycle_ids.state", "in", ("due", "overdue"))
-            )
+            domain.append(("sales_purchase_cycle_ids.state", "in", ("due", "overdue")))
         elif self.cycle_filter == "at_risk":
             domain.append(("sales_purchase_cycle_ids.state", "=", "at_risk"))
         if self.last_purchase_from or self.last_purchase_to:
@@ -115,9 +113,13 @@ class SalesAudience(models.Model):
         )
         conditions = [SQL("TRUE")]
         if self.last_purchase_from:
-            conditions.append(SQL("MAX(so.date_order)::date >= %s", self.last_purchase_from))
+            conditions.append(
+                SQL("MAX(so.date_order)::date >= %s", self.last_purchase_from)
+            )
         if self.last_purchase_to:
-            conditions.append(SQL("MAX(so.date_order)::date <= %s", self.last_purchase_to))
+            conditions.append(
+                SQL("MAX(so.date_order)::date <= %s", self.last_purchase_to)
+            )
         return SQL(
             """
             (SELECT partner.commercial_partner_id
@@ -247,4 +249,3 @@ class SalesAudience(models.Model):
     def _label_partners(self):
         """For the labels report."""
         return self._reachable("mail")
-

@@ -288,7 +288,8 @@ class SalesPurchaseCycleEngine(models.AbstractModel):
         self._clear_stale_cycles(company, partners)
         cr.execute(
             SQL(
-                "SELECT COALESCE(array_agg(seq ORDER BY seq), '{}') FROM %s WHERE changed",
+                """SELECT COALESCE(array_agg(seq ORDER BY seq), '{}')
+                     FROM %s WHERE changed""",
                 table,
             )
         )
@@ -310,7 +311,9 @@ class SalesPurchaseCycleEngine(models.AbstractModel):
     @api.model
     def _write_cycles(self, company, first_seq, last_seq):
         """Insert or update one batch of changed predictions: one statement."""
-        columns = SQL(", ").join(SQL.identifier(column) for column in PREDICTION_COLUMNS)
+        columns = SQL(", ").join(
+            SQL.identifier(column) for column in PREDICTION_COLUMNS
+        )
         updates = SQL(", ").join(
             SQL("%s = EXCLUDED.%s", SQL.identifier(column), SQL.identifier(column))
             for column in PREDICTION_COLUMNS

@@ -40,7 +40,9 @@ class SalesCustomerCareCommon(SalesModelCommon):
             {
                 "partner_id": customer.id,
                 "order_line": [
-                    Command.create({"product_id": product.id, "product_uom_qty": quantity})
+                    Command.create(
+                        {"product_id": product.id, "product_uom_qty": quantity}
+                    )
                 ],
             }
         )

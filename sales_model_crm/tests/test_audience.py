@@ -16,7 +16,11 @@ class TestAudience(SalesCustomerCareCommon):
         cls.region = cls.env["sales.region"].create({"name": "Test Haidian"})
         cls.customer_li.sales_region_id = cls.region
         cls.customer_zhang.write(
-            {"email": "law@huaxin.example", "street": "2 Road", "mobile": "+8613900000001"}
+            {
+                "email": "law@huaxin.example",
+                "street": "2 Road",
+                "mobile": "+8613900000001",
+            }
         )
         cls.audience = cls.env["sales.audience"].create(
             {"name": "Test all customers", "user_id": cls.salesman_li.id}

@@ -62,9 +62,7 @@ class TestCustomerCare(SalesCustomerCareCommon):
 
     def test_29_february_birthday_greeted_on_28_february(self):
         self.contact_li.sales_birthday = date(1992, 2, 29)
-        with patch.object(
-            fields.Date, "context_today", return_value=date(2027, 2, 26)
-        ):
+        with patch.object(fields.Date, "context_today", return_value=date(2027, 2, 26)):
             self.care._schedule_greetings()
         self.assertEqual(
             self._greetings(self.contact_li).date_deadline, date(2027, 2, 28)
@@ -72,9 +70,7 @@ class TestCustomerCare(SalesCustomerCareCommon):
 
     def test_29_february_birthday_in_a_leap_year(self):
         self.contact_li.sales_birthday = date(1992, 2, 29)
-        with patch.object(
-            fields.Date, "context_today", return_value=date(2028, 2, 27)
-        ):
+        with patch.object(fields.Date, "context_today", return_value=date(2028, 2, 27)):
             self.care._schedule_greetings()
         self.assertEqual(
             self._greetings(self.contact_li).date_deadline, date(2028, 2, 29)

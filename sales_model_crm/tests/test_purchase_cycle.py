@@ -192,7 +192,9 @@ class TestPurchaseCycle(SalesCustomerCareCommon):
         self._order(self.customer_li, self.water, 2, days_ago=3)
         few = run()
         for index in range(12):
-            customer = self._create_customer(f"Test Household {index}", self.salesman_li)
+            customer = self._create_customer(
+                f"Test Household {index}", self.salesman_li
+            )
             self._order(customer, self.water, 2, days_ago=3)
             self._order(customer, self.toner, 1, days_ago=5)
         self.assertEqual(run(), few)

@@ -28,7 +28,9 @@ class TestPurchaseCycleReminder(SalesCustomerCareCommon):
                     (
                         "activity_type_id",
                         "=",
-                        self.env.ref("sales_model_crm.mail_activity_type_purchase_cycle").id,
+                        self.env.ref(
+                            "sales_model_crm.mail_activity_type_purchase_cycle"
+                        ).id,
                     ),
                 ]
             )
