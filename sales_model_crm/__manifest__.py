@@ -68,6 +68,7 @@
         "demo/sales_activity_demo.xml",
         "demo/account_move_demo.xml",
         "demo/sales_quota_demo.xml",
+        "demo/sales_purchase_cycle_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

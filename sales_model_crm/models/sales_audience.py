@@ -98,10 +98,15 @@ class SalesAudience(models.Model):
                 domain.append((field_name, "in", values.ids))
         if self.region_ids:
             domain.append(("sales_region_id", "child_of", self.region_ids.ids))
-        if self.cycle_filter == "due":
-            domain.append(("sales_purchase_cycle_ids.state", "in", ("due", "overdue")))
-        elif self.cycle_filter == "at_risk":
-            domain.append(("sales_purchase_cycle_ids.state", "=", "at_risk"))
+        if self.cycle_filter:
+            states = ("due", "overdue") if self.cycle_filter == "due" else ("at_risk",)
+            domain.append(
+                (
+                    "sales_purchase_cycle_ids",
+                    "any",
+                    [("state", "in", states), ("company_id", "=", self.company_id.id)],
+                )
+            )
         if self.last_purchase_from or self.last_purchase_to:
             domain.append(("id", "in", self._last_purchase_query()))
         return domain

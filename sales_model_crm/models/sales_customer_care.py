@@ -128,6 +128,7 @@ class SalesCustomerCare(models.AbstractModel):
         activities = self.env["mail.activity"].with_context(
             mail_activity_quick_update=True
         )
+        self._subscribe_owners(vals_list)
         count = 0
         for start in range(0, len(vals_list), batch_size):
             batch = vals_list[start : start + batch_size]
@@ -146,6 +147,24 @@ class SalesCustomerCare(models.AbstractModel):
                 except Exception:  # pylint: disable=broad-except
                     _logger.exception("Customer care activity %s failed: skipped", vals)
         return count
+
+    @api.model
+    def _subscribe_owners(self, vals_list):
+        """Make the owners followers of their partners before the activities.
+
+        mail.activity subscribes the assignee per batch, and inserts the same
+        follower twice when a batch holds two activities of one user on one
+        partner (a customer with two products due): subscribing first, once
+        per user, leaves it nothing to insert.
+        """
+        res_ids_by_user = {}
+        for vals in vals_list:
+            res_ids_by_user.setdefault(vals["user_id"], set()).add(vals["res_id"])
+        for user_id, res_ids in res_ids_by_user.items():
+            partner = self.env["res.users"].browse(user_id).partner_id
+            self.env["res.partner"].browse(sorted(res_ids)).message_subscribe(
+                partner_ids=partner.ids
+            )
 
     # --- return visits
 
@@ -218,9 +237,15 @@ class SalesCustomerCare(models.AbstractModel):
             **self._return_visit_orders(today),
             **self._return_visit_leads(today),
         }
-        vals_list = []
+        # one return visit per customer, after the last of their deliveries
+        by_customer = {}
         for source, base in sources.items():
             customer = source.partner_id.commercial_partner_id
+            last = by_customer.get(customer)
+            if not last or base > last[1]:
+                by_customer[customer] = (source, base)
+        vals_list = []
+        for customer, (source, base) in by_customer.items():
             owner = customer.user_id or source.user_id
             if not owner:
                 continue

@@ -101,6 +101,7 @@ class SalesPurchaseCycleReminder(models.AbstractModel):
             }
             for cycle in cycles
         ]
+        self.env["sales.customer.care"]._subscribe_owners(vals_list)
         # quick update: no assignment email per activity (a daily digest of
         # reminders would flood the salesperson's inbox)
         activities = (

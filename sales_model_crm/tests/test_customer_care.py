@@ -203,3 +203,12 @@ class TestCustomerCare(SalesCustomerCareCommon):
             ]
         )
         self.assertEqual(overdue, self.customer_li.with_env(self.env))
+
+    def test_one_return_visit_per_customer(self):
+        self._order(self.customer_li, self.dispenser, 1, days_ago=3)
+        self._order(self.customer_li, self.toner, 1, days_ago=2)
+        self.care._cron_customer_care()
+        visits = self._activities(
+            self.customer_li, "sales_model_crm.mail_activity_type_return_visit"
+        )
+        self.assertEqual(visits.date_deadline, self._days(5))

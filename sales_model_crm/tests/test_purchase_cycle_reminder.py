@@ -167,3 +167,9 @@ class TestPurchaseCycleReminder(SalesCustomerCareCommon):
         self._run_cron()
         sms = self.env["sms.sms"].search([("partner_id", "=", self.customer_li.id)])
         self.assertEqual(len(sms), 1)
+
+    def test_two_products_due_for_one_customer(self):
+        self._order(self.customer_li, self.water, 2, days_ago=12)
+        self._order(self.customer_li, self.toner, 1, days_ago=55)
+        self._run_cron()
+        self.assertEqual(len(self._reminders()), 2)
