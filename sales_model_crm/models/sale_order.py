@@ -22,6 +22,19 @@ class SaleOrder(models.Model):
         for order in self:
             order.sales_agent_id = order.partner_id.commercial_partner_id.sales_agent_id
 
+    def action_confirm(self):
+        res = super().action_confirm()
+        # the next purchase cycle starts from this order, not tomorrow night
+        engine = self.env["sales.purchase.cycle.engine"]
+        for company in self.company_id:
+            orders = self.filtered(
+                lambda order, company=company: order.company_id == company
+            )
+            engine._recompute_cycles(
+                company, partners=orders.partner_id.commercial_partner_id
+            )
+        return res
+
     def _prepare_invoice(self):
         values = super()._prepare_invoice()
         values["sales_agent_id"] = self.sales_agent_id.id

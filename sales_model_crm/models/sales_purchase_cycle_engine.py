@@ -101,14 +101,19 @@ class SalesPurchaseCycleEngine(models.AbstractModel):
                        sol.product_id,
                        so.date_order::date AS order_date,
                        MAX(so.id) AS order_id,
-                       SUM((sol.product_uom_qty - COALESCE(refunded.qty, 0))
-                           / line_uom.factor * product_uom.factor) AS qty
+                       -- float8: numeric division and deviation carry
+                       -- dozens of digits, and cost as much
+                       SUM((sol.product_uom_qty - COALESCE(refunded.qty, 0))::float8
+                           * CASE WHEN sol.product_uom = tracked.uom_id THEN 1
+                                  ELSE (SELECT product_uom.factor / line_uom.factor
+                                          FROM uom_uom line_uom, uom_uom product_uom
+                                         WHERE line_uom.id = sol.product_uom
+                                           AND product_uom.id = tracked.uom_id)::float8
+                             END) AS qty
                   FROM sale_order_line sol
                   JOIN tracked ON tracked.product_id = sol.product_id
                   JOIN sale_order so ON so.id = sol.order_id
                   JOIN res_partner partner ON partner.id = so.partner_id
-                  JOIN uom_uom line_uom ON line_uom.id = sol.product_uom
-                  JOIN uom_uom product_uom ON product_uom.id = tracked.uom_id
                   LEFT JOIN refunded ON refunded.order_line_id = sol.id
                  WHERE so.company_id = %(company)s
                    AND so.state = 'sale'
@@ -146,7 +151,7 @@ class SalesPurchaseCycleEngine(models.AbstractModel):
             purchases AS (%(purchases)s),
             sequenced AS (
                 SELECT purchases.*,
-                       order_date - LAG(order_date) OVER w AS gap,
+                       (order_date - LAG(order_date) OVER w)::float8 AS gap,
                        LAG(qty) OVER w AS prev_qty,
                        LEAD(order_date) OVER w IS NULL AS is_last
                   FROM purchases
@@ -164,11 +169,12 @@ class SalesPurchaseCycleEngine(models.AbstractModel):
             base AS (
                 SELECT stats.*, customer.user_id, cycle.id AS cycle_id,
                        COALESCE(NULLIF(cycle.days_per_unit_override, 0),
-                                tracked.product_dpu) AS base_dpu,
-                       (stats.last_date - stats.first_date)
+                                tracked.product_dpu)::float8 AS base_dpu,
+                       (stats.last_date - stats.first_date)::float8
                            / NULLIF(stats.prior_qty, 0) AS observed_dpu,
                        CASE WHEN stats.order_count >= 3
-                            THEN (stats.order_count - 1.0) / (stats.order_count + 1.0)
+                            THEN (stats.order_count - 1.0)::float8
+                                 / (stats.order_count + 1.0)
                             ELSE 0 END AS weight
                   FROM stats
                   JOIN tracked ON tracked.product_id = stats.product_id
@@ -187,12 +193,12 @@ class SalesPurchaseCycleEngine(models.AbstractModel):
             predicted AS (
                 SELECT supplied.*,
                        last_date + ROUND(supply)::int AS expected,
-                       last_date + FLOOR(supply * %(percent)s / 100.0)::int
+                       last_date + FLOOR(supply * %(percent)s / 100)::int
                            AS reminder,
                        FLOOR((%(today)s::date - last_date) / supply)::int AS missed,
                        CASE WHEN order_count = 1 THEN 25
                             WHEN order_count = 2 THEN 40
-                            ELSE GREATEST(10, ROUND(100.0 * (order_count - 1)
+                            ELSE GREATEST(10, ROUND(100 * (order_count - 1)::float8
                                  / order_count * GREATEST(0, 1 - COALESCE(
                                    rate_stddev / NULLIF(mean_rate, 0), 1))))
                        END::int AS confidence
@@ -268,10 +274,23 @@ class SalesPurchaseCycleEngine(models.AbstractModel):
     @api.model
     def _recompute_company_cycles(self, company, today, partners, limit, batch_size):
         cr = self.env.cr
-        # the scheduler and a form edit must not write the same rows twice
-        cr.execute(
-            SQL("SELECT pg_advisory_xact_lock(%s, %s)", CYCLE_LOCK_KEY, company.id)
-        )
+        # the scheduler and a form edit must not write the same rows twice;
+        # an order confirmed during the nightly run does not wait for it (the
+        # run, or the next, sees the order)
+        if partners is None:
+            cr.execute(
+                SQL("SELECT pg_advisory_xact_lock(%s, %s)", CYCLE_LOCK_KEY, company.id)
+            )
+        else:
+            cr.execute(
+                SQL(
+                    "SELECT pg_try_advisory_xact_lock(%s, %s)",
+                    CYCLE_LOCK_KEY,
+                    company.id,
+                )
+            )
+            if not cr.fetchone()[0]:
+                return 0, 0
         self.env.flush_all()
         table = SQL.identifier(CYCLES_TABLE)
         cr.execute(SQL("DROP TABLE IF EXISTS %s", table))

@@ -1,5 +1,7 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import Command
 from odoo.tests import tagged, users
 
@@ -220,3 +222,13 @@ class TestPurchaseCycle(SalesCustomerCareCommon):
         self.engine.sudo()._recompute_cycles(self.company)
         cycles = self.env["sales.purchase.cycle"].search([])
         self.assertEqual(cycles.partner_id, self.customer_li)
+
+    def test_quantity_in_another_unit_is_converted(self):
+        order = self._order(self.customer_li, self.water, 1, days_ago=1, confirm=False)
+        order.order_line.product_uom = self.env.ref("uom.product_uom_dozen")
+        order.action_confirm()
+        order.date_order = order.date_order - timedelta(days=1)
+        cycle = self._cycle(self.customer_li, self.water)
+        # a dozen buckets: 12 x 7 days
+        self.assertEqual(cycle.last_quantity, 12)
+        self.assertEqual(cycle.supply_days, 84)

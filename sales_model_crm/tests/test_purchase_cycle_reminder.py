@@ -3,7 +3,7 @@
 from unittest.mock import patch
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common_customer_care import SalesCustomerCareCommon
 
@@ -173,3 +173,19 @@ class TestPurchaseCycleReminder(SalesCustomerCareCommon):
         self._order(self.customer_li, self.toner, 1, days_ago=55)
         self._run_cron()
         self.assertEqual(len(self._reminders()), 2)
+
+
+@tagged("post_install", "-at_install")
+class TestPurchaseCycleTour(SalesCustomerCareCommon, HttpCase):
+    def test_salesperson_logs_the_refill_call_and_orders(self):
+        self.salesman_li.password = "smc_li"
+        self._order(self.customer_li, self.water, 2, days_ago=12)
+        self._order(self.customer_zhang, self.water, 2, days_ago=12)
+        self.engine._cron_purchase_cycles()
+        cycle = self._cycle(self.customer_li, self.water)
+        self.assertEqual(cycle.expected_date, self._days(2))
+        self.start_tour("/odoo", "sales_model_crm_purchase_cycle_tour", login="smc_li")
+        self.assertFalse(cycle.reminder_activity_id.active)  # done by the call
+        call = self.env["sales.activity"].search([("purchase_cycle_id", "=", cycle.id)])
+        self.assertEqual(call.user_id, self.salesman_li)
+        self.assertEqual(cycle.expected_date, self._days(14))
