@@ -212,3 +212,16 @@ class TestCustomerCare(SalesCustomerCareCommon):
             self.customer_li, "sales_model_crm.mail_activity_type_return_visit"
         )
         self.assertEqual(visits.date_deadline, self._days(5))
+
+    def test_team_dashboard_counts_care_overdue_and_due(self):
+        self.tier_platinum.care_cadence_days = 14
+        self.customer_li.with_company(self.company).write(
+            {"sales_tier_id": self.tier_platinum.id}
+        )
+        self._order(self.customer_li, self.water, 2, days_ago=12)
+        self.env["sales.purchase.cycle.engine"]._recompute_cycles(self.company)
+        self.assertRecordValues(
+            self.team_wang,
+            [{"sales_care_overdue_count": 1, "sales_due_to_buy_count": 1}],
+        )
+        self.assertEqual(self.team_other.sales_care_overdue_count, 0)

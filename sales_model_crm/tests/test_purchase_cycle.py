@@ -232,3 +232,26 @@ class TestPurchaseCycle(SalesCustomerCareCommon):
         # a dozen buckets: 12 x 7 days
         self.assertEqual(cycle.last_quantity, 12)
         self.assertEqual(cycle.supply_days, 84)
+
+    @users("smc_li")
+    def test_cycles_of_another_company_are_hidden(self):
+        # created by OdooBot: the creator gets access to a new company
+        other = (
+            self.env["res.company"]
+            .with_user(self.env.ref("base.user_root"))
+            .create({"name": "Test Other Water Co"})
+        )
+        hidden = (
+            self.env["sales.purchase.cycle"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": self.customer_li.id,
+                    "product_id": self.water.id,
+                    "company_id": other.id,
+                    "days_per_unit_override": 7,
+                }
+            )
+        )
+        cycles = self.env["sales.purchase.cycle"].search([])
+        self.assertNotIn(hidden.id, cycles.ids)
