@@ -55,10 +55,12 @@ class SalesPurchaseCycleReminder(models.AbstractModel):
         for company in companies:
             self.env.cr.execute(self._candidates_query(company))
             cycle_ids = [row[0] for row in self.env.cr.fetchall()]
-            cycles = self.env["sales.purchase.cycle"].with_company(company)
+            # the company's settings (customer notice) apply to its cycles
+            reminder = self.with_company(company)
+            cycles = reminder.env["sales.purchase.cycle"]
             for start in range(0, len(cycle_ids), batch_size):
                 batch = cycles.browse(cycle_ids[start : start + batch_size])
-                count += self._remind_batch(batch)
+                count += reminder._remind_batch(batch)
         return count
 
     @api.model
