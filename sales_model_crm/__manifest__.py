@@ -12,12 +12,19 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "application": False,
-    "depends": ["crm", "sale_crm", "partner_multi_relation", "date_range"],
+    "depends": [
+        "crm",
+        "sale_crm",
+        "sms",
+        "partner_multi_relation",
+        "date_range",
+    ],
     "data": [
         "security/sales_model_crm_groups.xml",
         "security/ir.model.access.csv",
         "security/sales_model_crm_security.xml",
         "security/sales_quota_security.xml",
+        "security/sales_customer_care_security.xml",
         "data/sales_partner_kind_data.xml",
         "data/sales_customer_tier_data.xml",
         "data/res_partner_relation_type_data.xml",
@@ -50,6 +57,12 @@
         "data/sales_budget_data.xml",
         "data/sales_quota_cron_data.xml",
         "views/portal_templates.xml",
+        "data/sales_customer_care_data.xml",
+        "views/sales_purchase_cycle_views.xml",
+        "views/sales_audience_views.xml",
+        "views/sales_customer_care_views.xml",
+        "report/sales_audience_reports.xml",
+        "views/sales_customer_care_menus.xml",
     ],
     "demo": [
         "demo/sales_region_demo.xml",
@@ -60,6 +73,7 @@
         "demo/account_move_demo.xml",
         "demo/sales_quota_demo.xml",
         "demo/sales_plan_demo.xml",
+        "demo/sales_purchase_cycle_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

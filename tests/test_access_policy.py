@@ -67,6 +67,20 @@ class TestAccessPolicy(SalesQuotaCommon):
                 for customer in (cls.customer_li, cls.customer_zhang)
             ),
         }
+        cls.records["sales.purchase.cycle"] = cls._pair(
+            "sales.purchase.cycle",
+            lambda customer, user: {
+                "partner_id": customer.id,
+                "product_id": cls.env["product.product"]
+                .create({"name": f"Test policy water {customer.id}"})
+                .id,
+                "days_per_unit_override": 7,
+            },
+        )
+        cls.records["sales.audience"] = cls._pair(
+            "sales.audience",
+            lambda customer, user: {"name": "Test policy audience", "user_id": user.id},
+        )
         for model, xmlid in (
             ("sales.customer.tier", "sales_model_crm.sales_customer_tier_gold"),
             ("sales.partner.kind", "sales_model_crm.sales_partner_kind_agent"),

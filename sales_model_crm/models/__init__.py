@@ -24,8 +24,15 @@ from . import sales_quota_cron
 from . import sales_quota_progress
 from . import sales_quota_settlement
 from . import sales_plan
-from . import sales_plan_sources
 from . import mail_activity_type
 from . import sales_budget
 from . import sale_order
 from . import account_move
+from . import product_template
+from . import sales_customer_tier_care
+from . import sales_purchase_cycle
+from . import sales_purchase_cycle_engine
+from . import sales_purchase_cycle_reminder
+from . import crm_lead_customer_care
+from . import sales_customer_care
+from . import sales_audience

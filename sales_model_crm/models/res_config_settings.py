@@ -107,3 +107,24 @@ class ResConfigSettings(models.TransientModel):
     sales_effective_outcome_deal = fields.Boolean(
         related="company_id.sales_effective_outcome_deal", readonly=False
     )
+
+    # --- proactive customer care
+
+    sales_cycle_reminder_percent = fields.Integer(
+        related="company_id.sales_cycle_reminder_percent", readonly=False
+    )
+    sales_cycle_at_risk_cycles = fields.Integer(
+        related="company_id.sales_cycle_at_risk_cycles", readonly=False
+    )
+    sales_cycle_customer_notice = fields.Selection(
+        related="company_id.sales_cycle_customer_notice", readonly=False
+    )
+    sales_care_greeting_days = fields.Integer(
+        related="company_id.sales_care_greeting_days", readonly=False
+    )
+    sales_care_return_visit_days = fields.Integer(
+        related="company_id.sales_care_return_visit_days", readonly=False
+    )
+    sales_care_return_visit_plan_id = fields.Many2one(
+        related="company_id.sales_care_return_visit_plan_id", readonly=False
+    )

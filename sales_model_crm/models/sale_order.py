@@ -4,7 +4,7 @@ from odoo import api, fields, models
 
 from .sales_plan import PROPOSAL_STATES
 
-# the order fields a plan's proposal counts read (see sales_plan_sources.py)
+# the order fields a plan's proposal counts read: changing them recounts plans
 ORDER_FIELDS = frozenset({"state", "date_order", "user_id", "team_id", "company_id"})
 
 
@@ -26,6 +26,19 @@ class SaleOrder(models.Model):
     def _compute_sales_agent_id(self):
         for order in self:
             order.sales_agent_id = order.partner_id.commercial_partner_id.sales_agent_id
+
+    def action_confirm(self):
+        res = super().action_confirm()
+        # the next purchase cycle starts from this order, not tomorrow night
+        engine = self.env["sales.purchase.cycle.engine"]
+        for company in self.company_id:
+            orders = self.filtered(
+                lambda order, company=company: order.company_id == company
+            )
+            engine._recompute_cycles(
+                company, partners=orders.partner_id.commercial_partner_id
+            )
+        return res
 
     def _prepare_invoice(self):
         values = super()._prepare_invoice()
@@ -59,3 +72,12 @@ class SaleOrder(models.Model):
         res = super().unlink()
         lines.exists()._mark_done_stale()
         return res
+
+    # --- proactive customer care
+
+    sales_return_visit_planned = fields.Boolean(
+        string="Return Visit Planned",
+        copy=False,
+        readonly=True,
+        help="The return visit (回访) after this order is scheduled.",
+    )

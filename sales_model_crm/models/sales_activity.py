@@ -5,6 +5,13 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+# the fields a plan's done counts read (is_effective follows from kind,
+# duration and outcome, or is ticked by hand): changing them recounts plans
+PLAN_COUNTED_FIELDS = frozenset(
+    {"kind", "date", "user_id", "team_id", "company_id"}
+    | {"outcome", "duration", "is_effective"}
+)
+
 
 class SalesActivity(models.Model):
     """A call, visit, meeting, e-mail or demo that was done: a visit record.
@@ -104,6 +111,14 @@ class SalesActivity(models.Model):
         "call or visit with any outcome but No Answer).",
     )
     note = fields.Html()
+    purchase_cycle_id = fields.Many2one(
+        "sales.purchase.cycle",
+        string="Refill Reminder",
+        index="btree_not_null",
+        ondelete="set null",
+        help="The purchase cycle this call or visit follows up: logging it "
+        "marks the refill reminder done.",
+    )
 
     @api.depends("user_id")
     def _compute_team_id(self):
@@ -144,3 +159,40 @@ class SalesActivity(models.Model):
                 raise ValidationError(
                     _("An interaction cannot be logged in the future.")
                 )
+
+    # --- what logging work changes elsewhere ---------------------------------
+    # A plan line counts the logged work of its owner in its period: logging,
+    # editing or deleting work marks those lines for recount. A call logged
+    # from a refill reminder marks the reminder done.
+
+    def _sales_plan_lines(self):
+        return self.env["sales.plan.line"]._lines_for_sources(
+            self.user_id, self.team_id, self.mapped("date")
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        activities = super().create(vals_list)
+        activities._sales_plan_lines()._mark_done_stale()
+        reminders = activities.purchase_cycle_id.reminder_activity_id.filtered("active")
+        for reminder in reminders:
+            logged = activities.filtered(
+                lambda rec, act=reminder: rec.purchase_cycle_id.reminder_activity_id
+                == act
+            )[:1]
+            reminder.action_feedback(feedback=logged.name)
+        return activities
+
+    def write(self, vals):
+        if not PLAN_COUNTED_FIELDS & set(vals):
+            return super().write(vals)
+        before = self._sales_plan_lines()
+        res = super().write(vals)
+        (before | self._sales_plan_lines())._mark_done_stale()
+        return res
+
+    def unlink(self):
+        lines = self._sales_plan_lines()
+        res = super().unlink()
+        lines.exists()._mark_done_stale()
+        return res

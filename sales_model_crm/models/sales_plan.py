@@ -784,7 +784,7 @@ class SalesPlanLine(models.Model):
                 per_day[("team", team.id)][key] += count
 
     def _mark_done_stale(self):
-        """Recompute done counts whose sources changed (see sales_plan_sources).
+        """Recompute done counts whose sources (work, quotations) changed.
 
         Their sources are other documents, outside the fields the ORM follows:
         mark the line fields and the plan progress that depend on them.

@@ -20,3 +20,7 @@ from . import test_sales_plan
 from . import test_sales_budget
 from . import test_quota_security
 from . import test_quota_tours
+from . import test_purchase_cycle
+from . import test_purchase_cycle_reminder
+from . import test_customer_care
+from . import test_audience
