@@ -32,7 +32,7 @@ class SalesAudience(models.Model):
     )
     user_id = fields.Many2one(
         "res.users",
-        string="Owner",
+        string="Responsible",
         required=True,
         default=lambda self: self.env.user,
         index=True,

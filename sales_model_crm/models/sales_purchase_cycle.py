@@ -100,7 +100,7 @@ class SalesPurchaseCycle(models.Model):
         "orders, higher with every regular order, lower for irregular buyers.",
     )
     confidence_level = fields.Selection(
-        [("low", "Low"), ("medium", "Medium"), ("high", "High")],
+        [("low", "Low"), ("medium", "Moderate"), ("high", "High")],
         readonly=True,
     )
     missed_cycles = fields.Integer(readonly=True)
