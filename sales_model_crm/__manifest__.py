@@ -41,6 +41,7 @@
         "report/sales_customer_pareto_views.xml",
         "views/sales_model_crm_menus.xml",
         "views/sales_quota_menus.xml",
+        "views/sales_execution_menus.xml",
         "views/crm_team_views.xml",
         "views/date_range_views.xml",
         "wizard/sales_quota_split_views.xml",
