@@ -36,3 +36,11 @@ from . import sales_purchase_cycle_reminder
 from . import crm_lead_customer_care
 from . import sales_customer_care
 from . import sales_audience
+from . import sales_collection_plan
+from . import sales_dashboard
+from . import mail_activity
+from . import sales_daily_review
+from . import sales_problem
+from . import sales_announcement
+from . import sales_handover_log
+from . import sales_knowledge

@@ -312,3 +312,47 @@ class ResCompany(models.Model):
                 or company.sales_care_return_visit_days < 0
             ):
                 raise ValidationError(_("Care delays cannot be negative."))
+
+    # customer pool (公海)
+    sales_pool_enabled = fields.Boolean(
+        string="Customer Pool",
+        help="Customers without a visit or an order for a while go back to "
+        "the pool, where any salesperson may claim them.",
+    )
+    sales_pool_days = fields.Integer(
+        string="Return to Pool After (days)",
+        default=90,
+        help="Days without a visit or an order after which a customer goes "
+        "back to the pool.",
+    )
+    sales_pool_claim_limit = fields.Integer(
+        string="Pool Claims per 30 Days",
+        default=20,
+        help="How many pool customers a salesperson may claim in 30 days "
+        "(counting those they still own); 0 for no limit.",
+    )
+
+    # daily execution: problems and collection reminders
+    sales_problem_escalation_days = fields.Integer(
+        string="Escalate Problems After (days)",
+        default=3,
+        help="A problem open for this many days is sent to the owner's team "
+        "leader as an activity (0: never).",
+    )
+    sales_collection_reminder_days = fields.Integer(
+        string="Collection Reminder (days before)",
+        default=3,
+        help="How many days before an installment is due its salesperson is "
+        "reminded.",
+    )
+
+    @api.constrains("sales_pool_days", "sales_pool_claim_limit")
+    def _check_sales_pool_settings(self):
+        for company in self:
+            if company.sales_pool_days < 1 or company.sales_pool_claim_limit < 0:
+                raise ValidationError(
+                    _(
+                        "Customers go back to the pool after at least one day, "
+                        "and the claim limit cannot be negative."
+                    )
+                )

@@ -128,3 +128,21 @@ class ResConfigSettings(models.TransientModel):
     sales_care_return_visit_plan_id = fields.Many2one(
         related="company_id.sales_care_return_visit_plan_id", readonly=False
     )
+
+    # --- daily execution
+
+    sales_problem_escalation_days = fields.Integer(
+        related="company_id.sales_problem_escalation_days", readonly=False
+    )
+    sales_collection_reminder_days = fields.Integer(
+        related="company_id.sales_collection_reminder_days", readonly=False
+    )
+    sales_pool_enabled = fields.Boolean(
+        related="company_id.sales_pool_enabled", readonly=False
+    )
+    sales_pool_days = fields.Integer(
+        related="company_id.sales_pool_days", readonly=False
+    )
+    sales_pool_claim_limit = fields.Integer(
+        related="company_id.sales_pool_claim_limit", readonly=False
+    )

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 TIER_FIELDS = {"sales_tier_id", "sales_tier_locked"}
@@ -516,3 +516,119 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
         action["context"] = {"default_partner_id": self.commercial_partner_id.id}
         return action
+
+    # --- customer pool (公海): idle customers go back, salespeople claim them
+
+    sales_pool_claim_date = fields.Datetime(
+        string="Claimed From Pool On",
+        readonly=True,
+        copy=False,
+        help="When the current owner claimed the customer from the pool.",
+    )
+
+    @api.model
+    def _sales_pool_candidates(self, company, limit=None):
+        """Owned customers of ``company`` without a visit or order for N days."""
+        cutoff = fields.Datetime.now() - timedelta(days=company.sales_pool_days)
+        candidates = self.search(
+            [
+                ("parent_id", "=", False),
+                ("user_id", "!=", False),
+                ("sales_kind_ids.code", "=", "customer"),
+                ("company_id", "in", (company.id, False)),
+                ("user_id.company_ids", "in", company.id),
+                ("create_date", "<", cutoff),
+                # a customer just claimed gets N days, like a new one
+                "|",
+                ("sales_pool_claim_date", "=", False),
+                ("sales_pool_claim_date", "<", cutoff),
+            ],
+            order="id",
+        )
+        if not candidates:
+            return candidates
+        recent = {
+            partner.commercial_partner_id.id
+            for [partner] in self.env["sales.activity"]._read_group(
+                [
+                    ("commercial_partner_id", "in", candidates.ids),
+                    ("date", ">=", cutoff),
+                ],
+                groupby=["commercial_partner_id"],
+            )
+        }
+        recent |= {
+            partner.commercial_partner_id.id
+            for [partner] in self.env["sale.order"]._read_group(
+                [
+                    ("partner_id", "child_of", candidates.ids),
+                    ("state", "!=", "cancel"),
+                    ("date_order", ">=", cutoff),
+                ],
+                groupby=["partner_id"],
+            )
+        }
+        idle = candidates.filtered(lambda partner: partner.id not in recent)
+        return idle[:limit] if limit else idle
+
+    @api.model
+    def _cron_sales_pool_return(self, batch_size=500):
+        """Return idle customers to the pool; idempotent, by batches."""
+        companies = self.env["res.company"].search([("sales_pool_enabled", "=", True)])
+        returned = self.browse()
+        for company in companies:
+            idle = self._sales_pool_candidates(company, limit=batch_size)
+            if not idle:
+                continue
+            body = _(
+                "Returned to the customer pool: no visit or order for %(days)s days.",
+                days=company.sales_pool_days,
+            )
+            idle._message_log_batch({partner.id: body for partner in idle})
+            idle.write({"user_id": False, "sales_pool_claim_date": False})
+            returned |= idle
+        remaining = sum(
+            len(self._sales_pool_candidates(company)) for company in companies
+        )
+        self.env["ir.cron"]._notify_progress(done=len(returned), remaining=remaining)
+        return returned
+
+    def _sales_pool_claimed_count(self, user):
+        """Customers ``user`` claimed from the pool in the last 30 days and
+        still owns: the claim limit counts these (a customer returned to the
+        pool or handed over no longer counts)."""
+        since = fields.Datetime.now() - timedelta(days=30)
+        return self.search_count(
+            [("user_id", "=", user.id), ("sales_pool_claim_date", ">=", since)]
+        )
+
+    def action_sales_pool_claim(self):
+        """Take pool customers as one's own, within the company's claim limit."""
+        partners = self.commercial_partner_id
+        owned = partners.filtered("user_id")
+        if owned:
+            raise UserError(
+                _(
+                    "These customers are not in the pool any more: %(names)s.",
+                    names=", ".join(owned.mapped("display_name")),
+                )
+            )
+        company = self.env.company
+        limit = company.sales_pool_claim_limit
+        if company.sales_pool_enabled and limit:
+            claimed = self._sales_pool_claimed_count(self.env.user)
+            if claimed + len(partners) > limit:
+                raise UserError(
+                    _(
+                        "You may claim %(limit)s customers from the pool in 30 "
+                        "days; you already claimed %(claimed)s and asked for "
+                        "%(count)s more.",
+                        limit=limit,
+                        claimed=claimed,
+                        count=len(partners),
+                    )
+                )
+        partners.write(
+            {"user_id": self.env.uid, "sales_pool_claim_date": fields.Datetime.now()}
+        )
+        return True

@@ -81,3 +81,32 @@ class SaleOrder(models.Model):
         readonly=True,
         help="The return visit (回访) after this order is scheduled.",
     )
+
+    # --- collection plans (回款计划)
+
+    sales_collection_plan_ids = fields.One2many(
+        "sales.collection.plan", "order_id", string="Collection Plans"
+    )
+    sales_collection_plan_count = fields.Integer(
+        compute="_compute_sales_collection_plan_count"
+    )
+
+    @api.depends("sales_collection_plan_ids")
+    def _compute_sales_collection_plan_count(self):
+        for order in self:
+            order.sales_collection_plan_count = len(order.sales_collection_plan_ids)
+
+    def action_sales_collection_plan(self):
+        """Open the order's collection plan, creating it on first use."""
+        self.ensure_one()
+        plan = self.sales_collection_plan_ids[:1]
+        if not plan:
+            plan = self.env["sales.collection.plan"].create({"order_id": self.id})
+            if self.payment_term_id:
+                plan.action_generate_installments()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sales.collection.plan",
+            "res_id": plan.id,
+            "view_mode": "form",
+        }

@@ -180,7 +180,11 @@ class SalesActivity(models.Model):
                 lambda rec, act=reminder: rec.purchase_cycle_id.reminder_activity_id
                 == act
             )[:1]
-            reminder.action_feedback(feedback=logged.name)
+            # this record is the interaction: closing its reminder must not
+            # log it a second time
+            reminder.with_context(sales_activity_no_log=True).action_feedback(
+                feedback=logged.name
+            )
         return activities
 
     def write(self, vals):

@@ -1,1 +1,3 @@
 from . import sales_customer_pareto
+from . import sales_funnel_report
+from . import sales_collection_report

@@ -24,3 +24,14 @@ from . import test_purchase_cycle
 from . import test_purchase_cycle_reminder
 from . import test_customer_care
 from . import test_audience
+from . import test_vp_dashboard
+from . import test_collection_plan
+from . import test_sales_funnel
+from . import test_activity_logging
+from . import test_daily_review
+from . import test_sales_problem
+from . import test_announcement
+from . import test_handover
+from . import test_customer_pool
+from . import test_knowledge
+from . import test_daily_review_tours

@@ -1,0 +1,713 @@
+# Copyright 2026 Sales Model CRM maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The VP dashboard: the three questions of the sales VP on one screen.
+
+Are we collecting the money? Are the salespeople's days full? What are the key
+problems? Every figure comes with the model and domain that list the records
+it counts, so that the client action opens them on a click.
+
+The number of queries does not depend on the size of the team: every figure
+is one grouped query (``_read_group``) or one SQL statement over all the
+salespeople of the scope.
+"""
+
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.osv import expression
+from odoo.tools import SQL
+
+# planned activities per day when no running plan says otherwise; the
+# company can change it with this system parameter
+DAILY_TARGET_PARAM = "sales_model_crm.vp_daily_activity_target"
+DEFAULT_DAILY_TARGET = 40
+SCHEDULE_DAYS = 5
+FORECAST_WEEKS = 4
+TOP_CUSTOMERS = 5
+TOP_PROBLEMS = 10
+# crm.lead priorities the fallback treats as key problems (high, very high)
+HIGH_PRIORITIES = ("2", "3")
+
+
+class SalesVpDashboard(models.AbstractModel):
+    _name = "sales.vp.dashboard"
+    _description = "Sales VP Dashboard"
+
+    # --- entry point ------------------------------------------------------------
+
+    @api.model
+    def get_dashboard_data(self, team_id=False, date_from=False, date_to=False):
+        """All the figures of the dashboard, in one JSON-able dict."""
+        today = fields.Date.context_today(self)
+        scope = self._scope(team_id)
+        if date_from and date_to:
+            date_from = fields.Date.to_date(date_from)
+            date_to = fields.Date.to_date(date_to)
+        else:
+            date_from, date_to = self._default_period(today)
+        return {
+            "role": scope["role"],
+            "team_id": scope["team"].id or False,
+            "teams": [
+                {"id": team.id, "name": team.display_name} for team in scope["teams"]
+            ],
+            "date_from": fields.Date.to_string(date_from),
+            "date_to": fields.Date.to_string(date_to),
+            "periods": self._period_options(today),
+            "currency": self._currency_info(),
+            "collections": self._collections(scope, date_from, date_to, today),
+            "schedules": self._schedules(scope, date_from, date_to, today),
+            "problems": self._problems(scope, today),
+        }
+
+    # --- scope and period -----------------------------------------------------
+
+    @api.model
+    def _scope(self, team_id):
+        """Whose numbers the user sees: the role decides, the team narrows.
+
+        A director sees every team (all by default), a team manager the teams
+        they lead (themselves and their members), a salesperson only their own
+        numbers. ``users`` is False for "everyone" (a director without a
+        team chosen), so that documents of salespeople outside any team count.
+        """
+        user = self.env.user
+        Team = self.env["crm.team"]
+        if user.has_group("sales_team.group_sale_manager"):
+            role = "director"
+            teams = Team.search([])
+        elif user.has_group("sales_model_crm.group_sales_team_manager"):
+            role = "manager"
+            teams = Team.search([("user_id", "=", user.id)])
+        else:
+            role = "salesperson"
+            teams = user.sale_team_id
+        team = teams.filtered(lambda team: team.id == team_id)[:1]
+        if not team and role != "director":
+            team = teams[:1]
+        if role == "salesperson":
+            users = user
+        elif role == "manager":
+            users = user | (team or teams).member_ids
+        else:
+            users = (team.member_ids | team.user_id) if team else False
+        # the salespeople listed one by one (schedules, overdue by person)
+        members = users if users is not False else teams.member_ids
+        return {
+            "role": role,
+            "teams": teams,
+            "team": team,
+            "users": users,
+            "members": members.filtered(lambda member: not member.share),
+        }
+
+    def _user_domain(self, scope, field="user_id"):
+        if scope["users"] is False:
+            return []
+        return [(field, "in", scope["users"].ids)]
+
+    @api.model
+    def _default_period(self, today):
+        """The current quarter when quarters are defined, else this month."""
+        quarter = self.env["date.range"].search(
+            [
+                ("sales_cycle", "=", "quarter"),
+                ("date_start", "<=", today),
+                ("date_end", ">=", today),
+                ("company_id", "in", [False, self.env.company.id]),
+            ],
+            limit=1,
+            order="date_start desc",
+        )
+        if quarter:
+            return quarter.date_start, quarter.date_end
+        start = today.replace(day=1)
+        return start, start + relativedelta(months=1, days=-1)
+
+    @api.model
+    def _period_options(self, today):
+        """Periods to choose from: this month, and the sales periods around now."""
+        start = today.replace(day=1)
+        options = [
+            {
+                "name": _("This month"),
+                "date_from": fields.Date.to_string(start),
+                "date_to": fields.Date.to_string(
+                    start + relativedelta(months=1, days=-1)
+                ),
+            }
+        ]
+        ranges = self.env["date.range"].search(
+            [
+                ("sales_cycle", "in", ("month", "quarter", "year")),
+                ("date_end", ">=", today - relativedelta(months=12)),
+                ("date_start", "<=", today + relativedelta(months=3)),
+                ("company_id", "in", [False, self.env.company.id]),
+            ],
+            order="date_start desc, date_end desc",
+            limit=30,
+        )
+        options += [
+            {
+                "name": period.name,
+                "date_from": fields.Date.to_string(period.date_start),
+                "date_to": fields.Date.to_string(period.date_end),
+            }
+            for period in ranges
+        ]
+        return options
+
+    @api.model
+    def _currency_info(self):
+        currency = self.env.company.currency_id
+        return {
+            "symbol": currency.symbol,
+            "position": currency.position,
+            "digits": currency.decimal_places,
+        }
+
+    @api.model
+    def _figure(self, value, res_model, domain, name=None):
+        """A number with what a click on it opens."""
+        return {
+            "value": value,
+            "res_model": res_model,
+            "domain": domain,
+            "name": name or "",
+        }
+
+    # --- 1. collections ---------------------------------------------------------
+
+    def _collections(self, scope, date_from, date_to, today):
+        collected_by_user = self._collected_by_user(scope, date_from, date_to)
+        collected = sum(collected_by_user.values())
+        target = self._collection_target(scope, date_from, date_to)
+        overdue_domain = self._overdue_domain(scope, today)
+        Move = self.env["account.move"]
+        overdue_by_user = Move._read_group(
+            overdue_domain,
+            ["invoice_user_id"],
+            ["amount_residual_signed:sum"],
+            order="amount_residual_signed:sum desc",
+        )
+        overdue_by_customer = Move._read_group(
+            overdue_domain,
+            ["commercial_partner_id"],
+            ["amount_residual_signed:sum"],
+            order="amount_residual_signed:sum desc",
+            limit=TOP_CUSTOMERS,
+        )
+        overdue_total = sum(amount for _user, amount in overdue_by_user)
+        names = self._user_names(
+            set(collected_by_user) | {user.id for user, _amount in overdue_by_user}
+        )
+        collected_domain = self._collected_domain(scope, date_from, date_to)
+        return {
+            "collected": self._figure(
+                collected, "account.move", collected_domain, _("Collected invoices")
+            ),
+            "target": self._figure(
+                target["amount"],
+                "sales.quota",
+                target["domain"],
+                _("Collection targets"),
+            ),
+            "rate": (collected / target["amount"] * 100) if target["amount"] else 0.0,
+            "collected_by_user": [
+                {
+                    "user_id": user_id,
+                    "name": names.get(user_id, _("Unassigned")),
+                    **self._figure(
+                        amount,
+                        "account.move",
+                        expression.AND(
+                            [collected_domain, [("invoice_user_id", "=", user_id)]]
+                        ),
+                        _("Collected invoices"),
+                    ),
+                }
+                for user_id, amount in sorted(
+                    collected_by_user.items(), key=lambda item: -item[1]
+                )
+            ],
+            "overdue": self._figure(
+                overdue_total, "account.move", overdue_domain, _("Overdue invoices")
+            ),
+            "overdue_by_user": [
+                {
+                    "user_id": user.id,
+                    "name": user.name if user else _("Unassigned"),
+                    **self._figure(
+                        amount,
+                        "account.move",
+                        expression.AND(
+                            [overdue_domain, [("invoice_user_id", "=", user.id)]]
+                        ),
+                        _("Overdue invoices"),
+                    ),
+                }
+                for user, amount in overdue_by_user
+            ],
+            "overdue_by_customer": [
+                {
+                    "partner_id": partner.id,
+                    "name": partner.display_name,
+                    **self._figure(
+                        amount,
+                        "account.move",
+                        expression.AND(
+                            [
+                                overdue_domain,
+                                [("commercial_partner_id", "=", partner.id)],
+                            ]
+                        ),
+                        _("Overdue invoices"),
+                    ),
+                }
+                for partner, amount in overdue_by_customer
+            ],
+            "expected": self._expected_by_week(scope, today),
+        }
+
+    def _user_names(self, user_ids):
+        # read with sudo: only names of salespeople already in the user's scope
+        users = self.env["res.users"].sudo().browse(uid for uid in user_ids if uid)
+        return {user.id: user.name for user in users}
+
+    def _collected_by_user(self, scope, date_from, date_to):
+        """Cash received on customer invoices in the period, by salesperson.
+
+        A payment counts on the day it was reconciled with the invoice; only
+        cash (a payment or a bank statement line) counts, not refunds or
+        write-offs. The salespeople are those of the scope, and the invoices
+        those of the companies the user works in.
+        """
+        self.env["account.move"].flush_model()
+        self.env["account.move.line"].flush_model()
+        self.env["account.partial.reconcile"].flush_model()
+        user_filter = (
+            SQL("TRUE")
+            if scope["users"] is False
+            else SQL("inv.invoice_user_id = ANY(%s)", scope["users"].ids)
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT inv.invoice_user_id, SUM(apr.amount)
+                  FROM account_partial_reconcile apr
+                  JOIN account_move_line il ON il.id = apr.debit_move_id
+                  JOIN account_move inv ON inv.id = il.move_id
+                  JOIN account_move_line pl ON pl.id = apr.credit_move_id
+                  JOIN account_move pm ON pm.id = pl.move_id
+                 WHERE apr.max_date BETWEEN %(date_from)s AND %(date_to)s
+                   AND inv.move_type = 'out_invoice' AND inv.state = 'posted'
+                   AND inv.company_id = ANY(%(companies)s)
+                   AND (pm.origin_payment_id IS NOT NULL
+                        OR pm.statement_line_id IS NOT NULL)
+                   AND %(user_filter)s
+                 GROUP BY inv.invoice_user_id
+                """,
+                date_from=date_from,
+                date_to=date_to,
+                companies=self.env.companies.ids,
+                user_filter=user_filter,
+            )
+        )
+        return {user_id or False: amount for user_id, amount in self.env.cr.fetchall()}
+
+    def _collected_domain(self, scope, date_from, date_to):
+        """The invoices with a collection counted in the period."""
+        return [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("company_id", "in", self.env.companies.ids),
+            ("line_ids.matched_credit_ids.max_date", ">=", date_from),
+            ("line_ids.matched_credit_ids.max_date", "<=", date_to),
+            *self._user_domain(scope, "invoice_user_id"),
+        ]
+
+    def _collection_target(self, scope, date_from, date_to):
+        """Confirmed 'collected' quotas of the scope's salespeople in the period.
+
+        Only salespeople's quotas count: a team quota is usually split into
+        them, and adding both would count the target twice.
+        """
+        domain = [
+            ("basis", "=", "collected"),
+            ("state", "=", "confirmed"),
+            ("owner_type", "=", "user"),
+            ("date_start", ">=", date_from),
+            ("date_end", "<=", date_to),
+            *self._user_domain(scope),
+        ]
+        [(amount,)] = self.env["sales.quota"]._read_group(domain, [], ["target:sum"])
+        return {"amount": amount or 0.0, "domain": domain}
+
+    def _overdue_domain(self, scope, today):
+        return [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "in", ("not_paid", "partial")),
+            ("invoice_date_due", "<", today),
+            *self._user_domain(scope, "invoice_user_id"),
+        ]
+
+    def _expected_by_week(self, scope, today):
+        """Money expected in the next four weeks: invoices falling due and,
+        when collection plans exist, their open installments."""
+        weeks = [
+            (today + timedelta(days=7 * week), today + timedelta(days=7 * week + 6))
+            for week in range(FORECAST_WEEKS)
+        ]
+        last = weeks[-1][1]
+        due_domain = [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "in", ("not_paid", "partial")),
+            ("invoice_date_due", ">=", today),
+            ("invoice_date_due", "<=", last),
+            *self._user_domain(scope, "invoice_user_id"),
+        ]
+        invoices = self.env["account.move"]._read_group(
+            due_domain, ["invoice_date_due:day"], ["amount_residual_signed:sum"]
+        )
+        installments = self._installments_due(scope, today, last)
+        result = []
+        for week_start, week_end in weeks:
+            in_week = [
+                amount
+                for day, amount in invoices
+                if week_start <= fields.Date.to_date(day) <= week_end
+            ]
+            week_domain = [
+                ("invoice_date_due", ">=", week_start),
+                ("invoice_date_due", "<=", week_end),
+            ]
+            row = {
+                "date_from": fields.Date.to_string(week_start),
+                "date_to": fields.Date.to_string(week_end),
+                "invoices": self._figure(
+                    sum(in_week),
+                    "account.move",
+                    expression.AND([due_domain, week_domain]),
+                    _("Invoices falling due"),
+                ),
+                "installments": False,
+            }
+            if installments:
+                model, date_field, rows, domain = installments
+                row["installments"] = self._figure(
+                    sum(
+                        amount
+                        for day, amount in rows
+                        if week_start <= fields.Date.to_date(day) <= week_end
+                    ),
+                    model,
+                    expression.AND(
+                        [
+                            domain,
+                            [
+                                (date_field, ">=", week_start),
+                                (date_field, "<=", week_end),
+                            ],
+                        ]
+                    ),
+                    _("Collection installments"),
+                )
+            result.append(row)
+        return result
+
+    def _installments_due(self, scope, today, last):
+        """Open collection installments due until ``last``: (date, amount) rows.
+
+        Collection plans are optional: without them the forecast is made of
+        invoices only. What is left to collect is computed for all the
+        installments of the window at once.
+        """
+        model = "sales.collection.installment"
+        if model not in self.env:
+            return False
+        domain = [
+            ("due_date", ">=", today),
+            ("due_date", "<=", last),
+            ("state", "in", ("planned", "partial", "overdue")),
+            *self._user_domain(scope),
+        ]
+        installments = self.env[model].search(domain)
+        rows = [(inst.due_date, inst.amount_residual) for inst in installments]
+        return model, "due_date", rows, domain
+
+    # --- 2. schedule fullness ---------------------------------------------------
+
+    def _schedules(self, scope, date_from, date_to, today):
+        """Planned activities of each salesperson on the next working days."""
+        members = scope["members"]
+        days, hours = self._next_working_days(members, today)
+        if not days:
+            return {"days": [], "rows": [], "under_planned": 0}
+        targets = self._daily_targets(members, days)
+        # sudo: mail.activity's own access check reads every document the
+        # activities are attached to; the counts are restricted to the
+        # salespeople of the user's scope, and the click-through lists them
+        # with the user's own rights.
+        Activity = self.env["mail.activity"].sudo()
+        base_domain = [
+            ("user_id", "in", members.ids),
+            ("date_deadline", ">=", days[0]),
+            ("date_deadline", "<=", days[-1]),
+        ]
+        counts = {
+            (user.id, fields.Date.to_date(day)): count
+            for user, day, count in Activity._read_group(
+                base_domain, ["user_id", "date_deadline:day"], ["__count"]
+            )
+        }
+        logged = self._logged_activities(members, date_from, date_to)
+        rows = []
+        under = 0
+        for member in members.sorted("name"):
+            cells = []
+            for day in days:
+                count = counts.get((member.id, day), 0)
+                day_hours = hours.get((member.id, day), 0.0)
+                target = targets.get(member.id, self._default_daily_target())
+                flag = bool(day_hours) and count < target
+                under += flag
+                cells.append(
+                    {
+                        "date": fields.Date.to_string(day),
+                        "hours": round(day_hours, 1),
+                        "target": target,
+                        "under_planned": flag,
+                        **self._figure(
+                            count,
+                            "mail.activity",
+                            [
+                                ("user_id", "=", member.id),
+                                ("date_deadline", "=", fields.Date.to_string(day)),
+                            ],
+                            _("Planned activities"),
+                        ),
+                    }
+                )
+            rows.append(
+                {
+                    "user_id": member.id,
+                    "name": member.name,
+                    "target": targets.get(member.id, self._default_daily_target()),
+                    "cells": cells,
+                    "logged": self._figure(
+                        logged.get(member.id, 0),
+                        "sales.activity",
+                        [
+                            ("user_id", "=", member.id),
+                            *self._logged_domain(date_from, date_to),
+                        ],
+                        _("Logged activities"),
+                    ),
+                }
+            )
+        return {
+            "days": [fields.Date.to_string(day) for day in days],
+            "rows": rows,
+            "under_planned": under,
+        }
+
+    @api.model
+    def _default_daily_target(self):
+        param = self.env["ir.config_parameter"].sudo().get_param(DAILY_TARGET_PARAM)
+        try:
+            return int(param) if param else DEFAULT_DAILY_TARGET
+        except ValueError:
+            return DEFAULT_DAILY_TARGET
+
+    def _next_working_days(self, members, today):
+        """The next working days of the company calendar (today included),
+        and each salesperson's working hours on them (their leaves removed).
+        """
+        calendar = self.env.company.resource_calendar_id
+        if not calendar:
+            days = []
+            day = today
+            while len(days) < SCHEDULE_DAYS:
+                if day.weekday() < 5:
+                    days.append(day)
+                day += timedelta(days=1)
+            return days, {(member.id, day): 8.0 for member in members for day in days}
+        tz = pytz.timezone(calendar.tz or "UTC")
+        start = tz.localize(datetime.combine(today, time.min))
+        end = tz.localize(datetime.combine(today + timedelta(days=21), time.min))
+        resources = members.resource_ids.filtered(
+            lambda resource: resource.company_id in (self.env.company, False)
+            or not resource.company_id
+        )
+        intervals = calendar.sudo()._work_intervals_batch(
+            start, end, resources=resources
+        )
+        days = sorted({interval[0].date() for interval in intervals[False]})[
+            :SCHEDULE_DAYS
+        ]
+        hours = defaultdict(float)
+        resource_of = {resource.user_id.id: resource.id for resource in resources}
+        for member in members:
+            for begin, stop, _meta in intervals[resource_of.get(member.id, False)]:
+                if begin.date() in days:
+                    hours[member.id, begin.date()] += (
+                        stop - begin
+                    ).total_seconds() / 3600
+        return days, hours
+
+    def _daily_targets(self, members, days):
+        """Each salesperson's running plan's daily call target."""
+        # sudo: the plans of the scope's salespeople, read for their daily
+        # target only (a salesperson may not read the quota behind it)
+        plans = (
+            self.env["sales.plan"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "active"),
+                    ("owner_type", "=", "user"),
+                    ("user_id", "in", members.ids),
+                    ("date_start", "<=", days[-1]),
+                    ("date_end", ">=", days[0]),
+                ],
+                order="date_start desc",
+            )
+        )
+        targets = {}
+        for plan in plans:
+            if plan.daily_call_target and plan.user_id.id not in targets:
+                targets[plan.user_id.id] = plan.daily_call_target
+        return targets
+
+    def _logged_domain(self, date_from, date_to):
+        return [
+            (
+                "date",
+                ">=",
+                fields.Datetime.to_string(datetime.combine(date_from, time.min)),
+            ),
+            (
+                "date",
+                "<",
+                fields.Datetime.to_string(
+                    datetime.combine(date_to + timedelta(days=1), time.min)
+                ),
+            ),
+        ]
+
+    def _logged_activities(self, members, date_from, date_to):
+        """Interactions logged by each salesperson in the period."""
+        rows = self.env["sales.activity"]._read_group(
+            [("user_id", "in", members.ids), *self._logged_domain(date_from, date_to)],
+            ["user_id"],
+            ["__count"],
+        )
+        return {user.id: count for user, count in rows}
+
+    # --- 3. key problems --------------------------------------------------------
+
+    def _problems(self, scope, today):
+        if "sales.problem" in self.env:
+            return self._problems_from_reviews(scope, today)
+        return self._problems_fallback(scope, today)
+
+    def _problems_from_reviews(self, scope, today):
+        Problem = self.env["sales.problem"]
+        fields_ = Problem._fields
+        date_field = next(
+            name
+            for name in ("date_raised", "date", "raised_date", "create_date")
+            if name in fields_
+        )
+        domain = [("state", "in", ("open", "escalated")), *self._user_domain(scope)]
+        by_state = dict(Problem._read_group(domain, ["state"], ["__count"]))
+        oldest = Problem.search(
+            domain, order=f"{date_field} asc, id asc", limit=TOP_PROBLEMS
+        )
+        return {
+            "source": "sales.problem",
+            "open": self._figure(
+                by_state.get("open", 0),
+                "sales.problem",
+                expression.AND([domain, [("state", "=", "open")]]),
+                _("Open problems"),
+            ),
+            "escalated": self._figure(
+                by_state.get("escalated", 0),
+                "sales.problem",
+                expression.AND([domain, [("state", "=", "escalated")]]),
+                _("Escalated problems"),
+            ),
+            "oldest": [
+                {
+                    "id": problem.id,
+                    "res_model": "sales.problem",
+                    "name": problem.display_name,
+                    "owner": problem.user_id.name or "",
+                    "state": problem.state,
+                    "age": self._age(problem[date_field], today),
+                }
+                for problem in oldest
+            ],
+        }
+
+    def _problems_fallback(self, scope, today):
+        """Without daily reviews: high-priority open deals and overdue work."""
+        lead_domain = [
+            ("type", "=", "opportunity"),
+            ("priority", "in", HIGH_PRIORITIES),
+            ("probability", "<", 100),
+            *self._user_domain(scope),
+        ]
+        Lead = self.env["crm.lead"]
+        [(lead_count,)] = Lead._read_group(lead_domain, [], ["__count"])
+        oldest = Lead.search(
+            lead_domain, order="create_date asc, id asc", limit=TOP_PROBLEMS
+        )
+        overdue_domain = [
+            ("date_deadline", "<", today),
+            ("user_id", "in", scope["members"].ids),
+        ]
+        # sudo: as for the schedules, counts of the scope's salespeople only
+        [(overdue_count,)] = (
+            self.env["mail.activity"]
+            .sudo()
+            ._read_group(overdue_domain, [], ["__count"])
+        )
+        return {
+            "source": "crm.lead",
+            "open": self._figure(
+                lead_count, "crm.lead", lead_domain, _("High-priority open deals")
+            ),
+            "escalated": self._figure(
+                overdue_count, "mail.activity", overdue_domain, _("Overdue activities")
+            ),
+            "oldest": [
+                {
+                    "id": lead.id,
+                    "res_model": "crm.lead",
+                    "name": lead.name,
+                    "owner": lead.user_id.name or "",
+                    "state": "open",
+                    "age": self._age(lead.create_date, today),
+                }
+                for lead in oldest
+            ],
+        }
+
+    @api.model
+    def _age(self, value, today):
+        """Days since ``value`` (a date or a datetime)."""
+        if not value:
+            return 0
+        if isinstance(value, datetime):
+            value = value.date()
+        if not isinstance(value, date):
+            value = fields.Date.to_date(value)
+        return (today - value).days

@@ -1,0 +1,331 @@
+# Copyright 2026 Sales Model CRM maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common_quota import SalesQuotaCommon
+
+
+@tagged("post_install", "-at_install")
+class TestVpDashboard(SalesQuotaCommon):
+    """The VP dashboard's three questions, from each role."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.today = fields.Date.today()
+        cls.month_start = cls.today.replace(day=1)
+        cls.this_month = cls._period(
+            "Test this month", cls.month_type, cls.month_start, 1
+        )
+        cls.date_from = cls.this_month.date_start
+        cls.date_to = cls.this_month.date_end
+        # Li: 1,000 due ten days ago, 400 of it paid today; 300 falling due in
+        # three days. Zhang (another team): 500 overdue.
+        cls.inv_li = cls._invoice_for(cls.salesman_li, cls.customer_li, 1000, -10)
+        cls._pay(cls.inv_li, 400, cls.today)
+        cls.inv_li_next = cls._invoice_for(cls.salesman_li, cls.customer_li, 300, 3)
+        cls.inv_zhang = cls._invoice_for(
+            cls.salesman_zhang, cls.customer_zhang, 500, -5
+        )
+        cls.quota_li = cls._quota(
+            cls.this_month, cls.salesman_li, 2000, basis="collected"
+        )
+        cls.quota_zhang = cls._quota(
+            cls.this_month, cls.salesman_zhang, 9000, basis="collected"
+        )
+        (cls.quota_li | cls.quota_zhang).write({"state": "confirmed"})
+
+    @classmethod
+    def _invoice_for(cls, user, partner, amount, due_in_days):
+        due = cls.today + timedelta(days=due_in_days)
+        move = (
+            cls.env["account.move"]
+            .with_company(cls.company)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": partner.id,
+                    "invoice_date": min(due, cls.today),
+                    "invoice_date_due": due,
+                    "invoice_user_id": user.id,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Bottled water 18.9 L",
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        move.invoice_date_due = due
+        return move
+
+    @classmethod
+    def _pay(cls, invoice, amount, day):
+        wizard = (
+            cls.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"payment_date": day, "amount": amount})
+        )
+        return wizard._create_payments()
+
+    def _data(self, user, team=None):
+        return (
+            self.env["sales.vp.dashboard"]
+            .with_user(user)
+            .get_dashboard_data(
+                team_id=team.id if team else False,
+                date_from=fields.Date.to_string(self.date_from),
+                date_to=fields.Date.to_string(self.date_to),
+            )
+        )
+
+    def _records(self, user, figure):
+        return self.env[figure["res_model"]].with_user(user).search(figure["domain"])
+
+    # --- collections ------------------------------------------------------------
+
+    def test_director_sees_team_collections_against_target(self):
+        data = self._data(self.director, self.team_wang)["collections"]
+        self.assertAlmostEqual(data["collected"]["value"], 400)
+        self.assertAlmostEqual(data["target"]["value"], 2000)
+        self.assertAlmostEqual(data["rate"], 20)
+        self.assertAlmostEqual(data["overdue"]["value"], 600)
+        self.assertEqual(
+            [(row["user_id"], row["value"]) for row in data["overdue_by_user"]],
+            [(self.salesman_li.id, 600)],
+        )
+        self.assertEqual(
+            data["overdue_by_customer"][0]["partner_id"], self.customer_li.id
+        )
+        self.assertAlmostEqual(data["expected"][0]["invoices"]["value"], 300)
+        self.assertEqual(
+            sum(week["invoices"]["value"] for week in data["expected"][1:]), 0
+        )
+
+    def test_director_without_team_sees_everyone(self):
+        data = self._data(self.director)["collections"]
+        self.assertAlmostEqual(data["overdue"]["value"], 1100)
+        self.assertAlmostEqual(data["target"]["value"], 11000)
+
+    def test_click_through_lists_exactly_the_counted_invoices(self):
+        data = self._data(self.director, self.team_wang)["collections"]
+        self.assertEqual(self._records(self.director, data["collected"]), self.inv_li)
+        self.assertEqual(self._records(self.director, data["overdue"]), self.inv_li)
+        self.assertEqual(
+            self._records(self.director, data["expected"][0]["invoices"]),
+            self.inv_li_next,
+        )
+        self.assertEqual(self._records(self.director, data["target"]), self.quota_li)
+
+    # --- security ---------------------------------------------------------------
+
+    def test_salesperson_never_sees_zhang_numbers(self):
+        # even when asking for Zhang's team
+        data = self._data(self.salesman_li, self.team_other)
+        col = data["collections"]
+        self.assertEqual(data["role"], "salesperson")
+        self.assertAlmostEqual(col["overdue"]["value"], 600)
+        self.assertAlmostEqual(col["target"]["value"], 2000)
+        user_ids = {row["user_id"] for row in col["overdue_by_user"]}
+        user_ids |= {row["user_id"] for row in col["collected_by_user"]}
+        user_ids |= {row["user_id"] for row in data["schedules"]["rows"]}
+        self.assertNotIn(self.salesman_zhang.id, user_ids)
+        self.assertEqual(user_ids, {self.salesman_li.id})
+
+    def test_team_manager_sees_own_team_only(self):
+        data = self._data(self.team_manager)
+        self.assertEqual(data["role"], "manager")
+        self.assertEqual(data["team_id"], self.team_wang.id)
+        self.assertEqual([team["id"] for team in data["teams"]], self.team_wang.ids)
+        self.assertAlmostEqual(data["collections"]["overdue"]["value"], 600)
+        members = {row["user_id"] for row in data["schedules"]["rows"]}
+        self.assertEqual(members, {self.salesman_li.id, self.team_manager.id})
+
+    # --- schedules --------------------------------------------------------------
+
+    def test_under_planned_days_are_flagged_against_the_daily_target(self):
+        data = self._data(self.director, self.team_wang)["schedules"]
+        self.assertEqual(len(data["days"]), 5)
+        first = fields.Date.to_date(data["days"][0])
+        activity_type = self.env.ref("mail.mail_activity_data_call")
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id("res.partner"),
+                    "res_id": partner.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": self.salesman_li.id,
+                    "date_deadline": first,
+                    "summary": f"Call {index}",
+                }
+                for index, partner in enumerate(
+                    self.customer_li | self.contact_li | self.customer_pool
+                )
+            ]
+        )
+        self.env["ir.config_parameter"].set_param(
+            "sales_model_crm.vp_daily_activity_target", "3"
+        )
+        data = self._data(self.director, self.team_wang)["schedules"]
+        li_row = next(
+            row for row in data["rows"] if row["user_id"] == self.salesman_li.id
+        )
+        first_cell = li_row["cells"][0]
+        self.assertEqual(first_cell["value"], 3)
+        self.assertEqual(first_cell["target"], 3)
+        self.assertFalse(first_cell["under_planned"])
+        self.assertGreater(first_cell["hours"], 0)
+        self.assertTrue(li_row["cells"][1]["under_planned"])
+        self.assertEqual(len(self._records(self.director, first_cell)), 3)
+        # two salespeople x five days, one of them full
+        self.assertEqual(data["under_planned"], 9)
+
+    def test_default_daily_target_is_forty(self):
+        data = self._data(self.director, self.team_wang)["schedules"]
+        self.assertEqual(data["rows"][0]["target"], 40)
+
+    # --- problems ---------------------------------------------------------------
+
+    def test_problems_fallback_lists_high_priority_deals_of_the_scope(self):
+        Lead = self.env["crm.lead"]
+        lead_li = Lead.create(
+            {
+                "name": "Test stuck water deal",
+                "type": "opportunity",
+                "priority": "3",
+                "user_id": self.salesman_li.id,
+                "team_id": self.team_wang.id,
+            }
+        )
+        Lead.create(
+            {
+                "name": "Test Zhang urgent deal",
+                "type": "opportunity",
+                "priority": "3",
+                "user_id": self.salesman_zhang.id,
+                "team_id": self.team_other.id,
+            }
+        )
+        dashboard = self.env["sales.vp.dashboard"].with_user(self.salesman_li)
+        scope = dashboard._scope(False)
+        problems = dashboard._problems_fallback(scope, self.today)
+        self.assertEqual(problems["open"]["value"], 1)
+        self.assertEqual([item["id"] for item in problems["oldest"]], lead_li.ids)
+        self.assertEqual(self._records(self.salesman_li, problems["open"]), lead_li)
+
+    def test_problems_from_reviews_by_age_for_the_scope(self):
+        if "sales.problem" not in self.env:
+            self.skipTest("sales.problem is not installed yet")
+        Problem = self.env["sales.problem"].with_company(self.company)
+        old, recent, escalated, _solved, _zhang = Problem.create(
+            [
+                {
+                    "name": name,
+                    "user_id": user.id,
+                    "date_raised": self.today - timedelta(days=age),
+                    "company_id": self.company.id,
+                }
+                for name, user, age in (
+                    ("Test old problem", self.salesman_li, 20),
+                    ("Test recent problem", self.salesman_li, 2),
+                    ("Test escalated problem", self.salesman_li, 9),
+                    ("Test solved problem", self.salesman_li, 30),
+                    ("Test Zhang problem", self.salesman_zhang, 40),
+                )
+            ]
+        )
+        escalated.state = "escalated"
+        _solved.state = "solved"
+        data = self._data(self.salesman_li)["problems"]
+        self.assertEqual(data["source"], "sales.problem")
+        self.assertEqual(data["open"]["value"], 2)
+        self.assertEqual(data["escalated"]["value"], 1)
+        self.assertEqual(
+            [(item["id"], item["age"]) for item in data["oldest"]],
+            [(old.id, 20), (escalated.id, 9), (recent.id, 2)],
+        )
+        self.assertEqual(self._records(self.salesman_li, data["open"]), old | recent)
+        self.assertEqual(self._records(self.salesman_li, data["escalated"]), escalated)
+
+    # --- performance ------------------------------------------------------------
+
+    def _team_of(self, size):
+        users = self.env["res.users"]
+        for index in range(size):
+            users |= new_test_user(
+                self.env,
+                login=f"smc_vp_{size}_{index}",
+                groups="sales_team.group_sale_salesman",
+                company_id=self.company.id,
+                company_ids=[Command.set(self.company.ids)],
+            )
+        team = self.env["crm.team"].create(
+            {
+                "name": f"Test team of {size}",
+                "company_id": self.company.id,
+                "member_ids": [Command.set(users.ids)],
+            }
+        )
+        for user in users:
+            self._invoice_for(user, self.customer_pool, 100, -3)
+        return team
+
+    def _queries_for(self, team):
+        dashboard = self.env["sales.vp.dashboard"].with_user(self.director)
+        dashboard.get_dashboard_data(team_id=team.id)  # warm the caches
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        data = dashboard.get_dashboard_data(team_id=team.id)
+        return self.env.cr.sql_log_count - before, data
+
+    def test_query_count_does_not_grow_with_the_team(self):
+        small, data_small = self._queries_for(self._team_of(2))
+        large, data_large = self._queries_for(self._team_of(10))
+        self.assertEqual(len(data_small["schedules"]["rows"]), 2)
+        self.assertEqual(len(data_large["schedules"]["rows"]), 10)
+        self.assertAlmostEqual(data_large["collections"]["overdue"]["value"], 1000)
+        self.assertEqual(small, large)
+
+
+@tagged("post_install", "-at_install")
+class TestVpDashboardUi(HttpCase):
+    """The client action renders its three cards and opens a figure's records."""
+
+    def test_dashboard_renders_and_opens_overdue_invoices(self):
+        code = """
+            const wait = () => new Promise((resolve) => setTimeout(resolve, 100));
+            const find = (selector) => document.querySelector(selector);
+            (async () => {
+                for (let i = 0; i < 150; i++) {
+                    if (find(".o_sales_vp_dashboard .o_vp_collections")
+                        && find(".o_vp_schedules") && find(".o_vp_problems")) {
+                        find(".o_vp_overdue").click();
+                        for (let j = 0; j < 150; j++) {
+                            if (find(".o_list_view")) {
+                                console.log("test successful");
+                                return;
+                            }
+                            await wait();
+                        }
+                        console.error("the overdue invoices did not open");
+                        return;
+                    }
+                    await wait();
+                }
+                console.error("the VP dashboard did not render");
+            })();
+        """
+        self.browser_js(
+            "/odoo/action-sales_model_crm.action_sales_vp_dashboard",
+            code,
+            login="admin",
+        )
