@@ -11,6 +11,13 @@ from odoo.exceptions import ValidationError
 class CrmTeam(models.Model):
     _inherit = "crm.team"
 
+    sales_review_summary_date = fields.Date(
+        string="Last Day Summary",
+        readonly=True,
+        copy=False,
+        help="The last day whose summary was posted to the team leader.",
+    )
+
     sales_due_to_buy_count = fields.Integer(
         string="Due to Buy", compute="_compute_sales_care_counts"
     )

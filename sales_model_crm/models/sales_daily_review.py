@@ -611,14 +611,3 @@ class SalesDailyReview(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
         teams.write({"sales_review_summary_date": today})
-
-
-class CrmTeam(models.Model):
-    _inherit = "crm.team"
-
-    sales_review_summary_date = fields.Date(
-        string="Last Day Summary",
-        readonly=True,
-        copy=False,
-        help="The last day whose summary was posted to the team leader.",
-    )

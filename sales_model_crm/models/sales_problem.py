@@ -187,4 +187,3 @@ class SalesProblem(models.Model):
             )
             stale._notify_manager(_("Open for too long: %(title)s"))
             stale.write({"overdue_notified": True})
-
