@@ -33,6 +33,8 @@ REFRESH_TRIGGERS = frozenset(
         "basis",
     }
 )
+# how a reward is counted at each tier reached
+REWARD_MODES = [("fixed", "Fixed amount"), ("percent", "% of the excess")]
 # fields anyone allowed to edit may still change on a locked quota
 FREE_FIELDS = PROGRESS_FIELDS | {
     "note",
@@ -161,19 +163,19 @@ class SalesQuota(models.Model):
     )
     penalty_value = fields.Float(string="Penalty below Minimum")
     reward_minimum_mode = fields.Selection(
-        [("fixed", "Fixed amount"), ("percent", "% of the excess")],
+        REWARD_MODES,
         default="fixed",
         required=True,
     )
     reward_minimum_value = fields.Float(string="Reward at Minimum")
     reward_target_mode = fields.Selection(
-        [("fixed", "Fixed amount"), ("percent", "% of the excess")],
+        REWARD_MODES,
         default="fixed",
         required=True,
     )
     reward_target_value = fields.Float(string="Reward at Target")
     reward_stretch_mode = fields.Selection(
-        [("fixed", "Fixed amount"), ("percent", "% of the excess")],
+        REWARD_MODES,
         default="fixed",
         required=True,
     )
