@@ -15,6 +15,12 @@
         "security/ir.model.access.csv",
         "wizard/sales_customer_pareto_export_views.xml",
         "report/sales_customer_pareto_reports.xml",
+        "wizard/sales_quota_sheet_export_views.xml",
+        "report/sales_quota_sheet_reports.xml",
+        "report/sales_quota_template_reports.xml",
+        "wizard/sales_quota_import_views.xml",
+        "wizard/sales_management_report_export_views.xml",
+        "report/sales_management_reports.xml",
     ],
     "installable": True,
 }

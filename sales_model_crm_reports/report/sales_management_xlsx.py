@@ -1,0 +1,260 @@
+# Copyright 2026 Sales Model CRM maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import unicodedata
+
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from odoo import _, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_date, format_datetime
+
+# Every sheet: title and subtitle on rows 0-1, column headers on row 3.
+HEADER_ROW = 3
+FIRST_ROW = HEADER_ROW + 1
+# Excel refuses these in sheet names and Windows in file names.
+SHEET_NAME_TABLE = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+FILE_NAME_TABLE = str.maketrans(dict.fromkeys('<>:"/\\|?*', " "))
+
+
+class SalesManagementXlsx(models.AbstractModel):
+    """What the management workbooks share: access, rows, page set-up, formats.
+
+    The rows come either from the export wizard (period and team chosen
+    there) or from the records selected in the analysis' list (Print menu).
+    They are always read with the user's environment, so the record rules of
+    the analysis decide what a user exports.
+    """
+
+    _name = "report.sales_model_crm_reports.management_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Management Report Workbook"
+
+    # set by each workbook
+    _report_xmlid = None
+    _rows_model = None
+
+    # --- access and rows
+
+    def create_xlsx_report(self, docids, data):
+        self._check_report_access()
+        return super().create_xlsx_report(docids, data)
+
+    def _check_report_access(self):
+        """Refuse users outside the report's groups.
+
+        The Print menu and the wizard's menu hide the report from them, but the
+        download route renders any report by name.
+        """
+        # sudo: reads which groups the action is for, no business data
+        groups = self.env.ref(self._report_xmlid).sudo().groups_id
+        if self.env.su or not groups or groups & self.env.user.groups_id:
+            return
+        raise AccessError(_("Only sales managers may export the management reports."))
+
+    def _get_export(self, data):
+        """The export wizard the rows come from, if any."""
+        export_id = (data or {}).get("export_id")
+        export = self.env["sales.management.report.export"]
+        return export.browse(int(export_id)).exists() if export_id else export
+
+    def _get_objs_for_report(self, docids, data):
+        export = self._get_export(data)
+        rows_model = self.env[self._rows_model]
+        if export:
+            rows = rows_model.search(export._get_rows_domain())
+        else:
+            rows = rows_model.browse(docids or [])
+        rows.check_access("read")
+        if len(rows.company_id) > 1:
+            raise UserError(_("Export the rows of one company at a time."))
+        return rows
+
+    def _get_page(self, rows, data):
+        """Period, team and company of the workbook, for titles and file name."""
+        export = self._get_export(data)
+        company = rows.company_id[:1] or export.company_id or self.env.company
+        if export:
+            date_from, date_to = export.date_from, export.date_to
+            period = export.date_range_id.name
+            teams = export.team_id
+        else:
+            dates = [day for day in rows.mapped("date") if day]
+            date_from, date_to = min(dates, default=None), max(dates, default=None)
+            period = None
+            teams = rows.team_id
+        if not period:
+            period = (
+                " - ".join(
+                    format_date(self.env, day)
+                    for day in dict.fromkeys((date_from, date_to))
+                )
+                if date_from
+                else _("All dates")
+            )
+        if len(teams) == 1:
+            team = teams.display_name
+        else:
+            team = _("%(company)s (all teams)", company=company.name)
+        return {
+            "company": company,
+            "currency": company.currency_id,
+            "date_from": date_from,
+            "date_to": date_to,
+            "period": period,
+            "team": team,
+            "generated": format_datetime(self.env, fields.Datetime.now()),
+        }
+
+    # --- file name (used by the download route, see controllers/main.py)
+
+    def _get_report_title(self):
+        raise NotImplementedError()
+
+    def _get_download_file_name(self, docids, data):
+        """Report, period and team, e.g. "Sales Funnel - Q1 2030 - Beijing.xlsx"."""
+        rows = self._get_objs_for_report(docids, data)
+        page = self._get_page(rows, data)
+        period = self._get_export(data).date_range_id.name
+        if not period and page["date_from"]:
+            # ISO dates: the user's date format may hold slashes
+            period = "_".join(
+                str(day) for day in dict.fromkeys((page["date_from"], page["date_to"]))
+            )
+        name = " - ".join(
+            (self._get_report_title(), period or page["period"], page["team"])
+        )
+        return name.translate(FILE_NAME_TABLE).strip() + ".xlsx"
+
+    # --- formats and page set-up
+
+    def _get_formats(self, workbook, currency):
+        money = self._get_money_format(currency)
+        total = {"bold": True, "top": 1, "bottom": 6}
+        header = {"bold": True, "bg_color": "#D9E1F2", "bottom": 1}
+        header.update(text_wrap=True, valign="top")
+        return {
+            "money_format": money,
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "subtitle": workbook.add_format({"italic": True, "font_color": "#595959"}),
+            "header": workbook.add_format(header),
+            "header_number": workbook.add_format(dict(header, align="right")),
+            "text": workbook.add_format({}),
+            "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+            "integer": workbook.add_format({"num_format": "0"}),
+            "decimal": workbook.add_format({"num_format": "0.0"}),
+            "money": workbook.add_format({"num_format": money}),
+            "percent": workbook.add_format({"num_format": "0.0%"}),
+            "total": workbook.add_format(total),
+            "total_integer": workbook.add_format(dict(total, num_format="0")),
+            "total_decimal": workbook.add_format(dict(total, num_format="0.0")),
+            "total_money": workbook.add_format(dict(total, num_format=money)),
+            "total_percent": workbook.add_format(dict(total, num_format="0.0%")),
+            # conditional formats (dxf): font and fill only
+            "bad": workbook.add_format(
+                {"font_color": "#9C0006", "bg_color": "#FFC7CE"}
+            ),
+            "good": workbook.add_format(
+                {"font_color": "#006100", "bg_color": "#C6EFCE"}
+            ),
+        }
+
+    def _get_money_format(self, currency):
+        """An Excel number format with the currency symbol, quoted."""
+        number = "#,##0"
+        if currency.decimal_places:
+            number += "." + "0" * currency.decimal_places
+        symbol = '"{}"'.format((currency.symbol or currency.name).replace('"', ""))
+        if currency.position == "before":
+            return f"{symbol}{number}"
+        return f"{number} {symbol}"
+
+    def _add_sheet(self, workbook, name):
+        return workbook.add_worksheet(self._sheet_name(name))
+
+    def _write_title(self, sheet, formats, page, title):
+        """Title rows on screen, and the same in the printed page header."""
+        sheet.write_string(0, 0, title, formats["title"])
+        subtitle = _(
+            "%(period)s, %(team)s, generated on %(date)s by %(user)s",
+            period=page["period"],
+            team=page["team"],
+            date=page["generated"],
+            user=self.env.user.name,
+        )
+        sheet.write_string(1, 0, subtitle, formats["subtitle"])
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)  # all columns on one page width
+        sheet.set_margins(left=0.5, right=0.5, top=0.9, bottom=0.7)
+        # page header: period and team left, title centred, generation right
+        sheet.set_header(
+            "&L{}&C&B{}&R{}".format(
+                self._escape_header(f"{page['period']} · {page['team']}"[:80]),
+                self._escape_header(title[:80]),
+                self._escape_header(page["generated"]),
+            )
+        )
+        sheet.set_footer("&C" + _("Page %(page)s of %(pages)s", page="&P", pages="&N"))
+        sheet.repeat_rows(HEADER_ROW)
+
+    def _write_header_row(self, sheet, formats, headers, number_columns):
+        for col, header in enumerate(headers):
+            cell_format = formats[
+                "header_number" if col in number_columns else "header"
+            ]
+            sheet.write_string(HEADER_ROW, col, header, cell_format)
+
+    def _write_text(self, sheet, row, col, text, cell_format):
+        # user data is always written as text: a name such as
+        # =HYPERLINK("...") must not become a formula
+        if text:
+            sheet.write_string(row, col, text, cell_format)
+        else:
+            sheet.write_blank(row, col, None, cell_format)
+
+    def _finish_table(self, sheet, headers, row_count, texts, frozen_cols=0):
+        """Frozen header, autofilter over the rows, widths that fit."""
+        last_row = FIRST_ROW + row_count - 1
+        sheet.freeze_panes(FIRST_ROW, frozen_cols)
+        sheet.autofilter(HEADER_ROW, 0, max(last_row, HEADER_ROW), len(headers) - 1)
+        for col, header in enumerate(headers):
+            sheet.set_column(col, col, self._fit_width(header, texts.get(col, [])))
+
+    def _sum_formula(self, col, first_row, last_row):
+        first = xl_rowcol_to_cell(first_row, col)
+        last = xl_rowcol_to_cell(last_row, col)
+        return f"=SUM({first}:{last})"
+
+    def _ratio_formula(self, numerator, denominator):
+        """``numerator / denominator``, empty when there is nothing to divide by."""
+        return f'=IF({denominator}=0,"",{numerator}/{denominator})'
+
+    # --- helpers
+
+    def _sheet_name(self, name):
+        """A name Excel accepts: no []:*?/\\, at most 31 characters."""
+        return name.translate(SHEET_NAME_TABLE).strip().strip("'")[:31] or "Sheet"
+
+    def _escape_header(self, text):
+        # "&" starts a control code in page headers and footers
+        return (text or "").replace("&", "&&")
+
+    def _fit_width(self, header, texts, minimum=8, maximum=60):
+        """A column width (in characters) that shows the header and the texts.
+
+        East Asian characters take two columns; the header gets room for the
+        autofilter button.
+        """
+        widths = [self._display_width(header) + 4]
+        widths += [self._display_width(text) + 2 for text in texts if text]
+        return min(max(minimum, *widths), maximum)
+
+    def _money_text(self, currency, amount):
+        """About what Excel shows for ``amount``, bold totals included."""
+        return f"{currency.symbol} {amount:,.{currency.decimal_places}f}  "
+
+    def _display_width(self, text):
+        return sum(
+            2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in str(text)
+        )

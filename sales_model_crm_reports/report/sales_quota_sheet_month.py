@@ -1,0 +1,179 @@
+# Copyright 2026 Sales Model CRM maintainers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import _
+
+from .sales_quota_sheet_common import FIRST_ROW, cell
+
+COL_TEAM, COL_USER, COL_PERIOD = range(3)
+FIRST_PART_COL = 3
+
+
+class MonthSheet:
+    """By Month (or Week): each quota's split into its sub-periods.
+
+    One row per salesperson's quota that was split by period (the split
+    tree: a quarter's 30/30/40 into its months), one column per sub-period,
+    then the row's total as a SUM, the quota itself and the difference.
+    """
+
+    def _get_period_parts(self, quotas):
+        """{quota: {sub-period: part}} for the quotas split by period, in the
+        order of ``quotas``."""
+        # the children of all quotas in one read (record rules apply)
+        by_parent = defaultdict(dict)
+        for child in quotas.child_ids:
+            by_parent[child.parent_id.id][child.period_id] = child
+        parts = {}
+        for quota in quotas:
+            children = by_parent.get(quota.id, {})
+            # a split among people keeps the period: not a split in time
+            children.pop(quota.period_id, None)
+            if children:
+                parts[quota] = children
+        return parts
+
+    def _get_month_sheet_name(self, periods):
+        cycles = set(periods.mapped("sales_cycle"))
+        if cycles == {"month"}:
+            return _("By Month"), _("Quota Sheet: Split by Month")
+        if cycles == {"week"}:
+            return _("By Week"), _("Quota Sheet: Split by Week")
+        return _("By Sub-period"), _("Quota Sheet: Split by Sub-period")
+
+    def _write_month_sheet(self, workbook, page, quotas):
+        parts = self._get_period_parts(quotas)
+        periods = self.env["date.range"].union(
+            *(periods for by_period in parts.values() for periods in by_period)
+        )
+        periods = periods.sorted(lambda period: (period.date_start, period.id))
+        name, title = self._get_month_sheet_name(periods)
+        columns = [
+            (_("Sales Team"), "text"),
+            (_("Salesperson"), "text"),
+            (_("Period"), "text"),
+        ]
+        columns += [(period.name, "amount") for period in periods]
+        columns += [
+            (_("Total of Parts"), "amount"),
+            (_("Quota Target"), "amount"),
+            (_("Difference"), "amount"),
+        ]
+        sheet = self._add_sheet(
+            workbook,
+            page,
+            name,
+            title,
+            columns,
+            note=_("Targets of the parts each quota was split into."),
+        )
+        if not parts:
+            self._write_empty(sheet, page, _("No quota was split by period."))
+            self._finish_sheet(sheet, columns, {}, FIRST_ROW)
+            return sheet
+        col_of = {
+            period: FIRST_PART_COL + index for index, period in enumerate(periods)
+        }
+        total_col = FIRST_PART_COL + len(periods)
+        formats = page["formats"]
+        row = FIRST_ROW
+        for quota, by_period in parts.items():
+            self._write_texts(
+                sheet,
+                row,
+                (
+                    (COL_TEAM, quota.team_id.name),
+                    (COL_USER, quota.user_id.name),
+                    (COL_PERIOD, quota.period_id.name),
+                ),
+                formats["text"],
+            )
+            for period, part in by_period.items():
+                sheet.write_number(row, col_of[period], part.target, formats["amount"])
+            parts_total = sum(part.target for part in by_period.values())
+            self._write_month_totals(
+                sheet, page, row, total_col, (parts_total, quota.target)
+            )
+            row += 1
+        self._write_month_total_row(sheet, page, row, (col_of, total_col), parts)
+        last_data_row = row - 1
+        sheet.conditional_format(
+            FIRST_ROW,
+            total_col + 2,
+            row,
+            total_col + 2,
+            {
+                "type": "cell",
+                "criteria": "not between",
+                "minimum": -0.005,
+                "maximum": 0.005,
+                "format": formats["tier_none"],
+            },
+        )
+        amount_text = self._amount_text(
+            page, sum(quota.target for quota in parts) or 0.0
+        )
+        texts = {
+            COL_TEAM: self._longest(quotas.team_id.mapped("name")),
+            COL_USER: self._longest(quotas.user_id.mapped("name")),
+            COL_PERIOD: self._longest(quotas.period_id.mapped("name")),
+        }
+        for col in range(FIRST_PART_COL, total_col + 3):
+            texts[col] = [amount_text]
+        self._finish_sheet(sheet, columns, texts, last_data_row)
+        return sheet
+
+    def _write_month_totals(self, sheet, page, row, total_col, cached, style=""):
+        formats = page["formats"]
+        parts_total, target = cached
+        first, last = cell(row, FIRST_PART_COL), cell(row, total_col - 1)
+        sheet.write_formula(
+            row,
+            total_col,
+            f"=SUM({first}:{last})",
+            formats[f"{style}amount"],
+            parts_total,
+        )
+        sheet.write_formula(
+            row,
+            total_col + 2,
+            f"={cell(row, total_col)}-{cell(row, total_col + 1)}",
+            formats[f"{style}amount"],
+            parts_total - target,
+        )
+        if not style:
+            sheet.write_number(row, total_col + 1, target, formats["amount"])
+
+    def _write_month_total_row(self, sheet, page, row, total_cols, parts):
+        """Column sums; ``total_cols`` = (first sub-period column, the
+        parts' total column), sub-periods in column order in ``parts``."""
+        formats = page["formats"]
+        col_of, total_col = total_cols
+        for col in range(total_col + 3):
+            sheet.write_blank(row, col, None, formats["total"])
+        sheet.write_string(row, COL_TEAM, _("Total"), formats["total"])
+        cached = dict.fromkeys(range(FIRST_PART_COL, total_col + 2), 0.0)
+        for quota, by_period in parts.items():
+            for period, part in by_period.items():
+                cached[col_of[period]] += part.target
+                cached[total_col] += part.target
+            cached[total_col + 1] += quota.target
+        for col, value in cached.items():
+            if col == total_col:  # the row's own SUM, below
+                continue
+            sheet.write_formula(
+                row,
+                col,
+                f"=SUM({cell(FIRST_ROW, col)}:{cell(row - 1, col)})",
+                formats["total_amount"],
+                value,
+            )
+        self._write_month_totals(
+            sheet,
+            page,
+            row,
+            total_col,
+            (cached[total_col], cached[total_col + 1]),
+            style="total_",
+        )
