@@ -22,5 +22,13 @@
         "wizard/sales_management_report_export_views.xml",
         "report/sales_management_reports.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "sales_model_crm_reports/static/src/report/xlsx_handler.esm.js",
+        ],
+        "web.assets_tests": [
+            "sales_model_crm_reports/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }
