@@ -19,7 +19,9 @@ Screenshots taken (see ``SHOTS``):
 * ``customer_form_<xx>.png`` - the form of 北京智联科技有限公司 on its
   "Company Profile" tab, in ``--lang`` (``customer_form.png`` in English
   when ``--lang`` is empty, en_US or not installed in the database);
-* ``customers_kanban_<xx>.png`` - the kanban in ``--lang``, when installed.
+* ``customers_kanban_<xx>.png`` - the kanban in ``--lang``, when installed;
+* ``vp_dashboard_<xx>.png`` - CRM > Execution > VP Dashboard, the three
+  questions (``vp_dashboard.png`` in English, as for the customer form).
 
 The user's language is switched with a JSON-RPC ``res.users.write`` before
 the localized shots and restored at the end.  For every localized shot, the
@@ -81,6 +83,12 @@ SHOTS = [
         "tab": "sales_company_profile",
     },
     {
+        "name": "vp_dashboard",
+        "action": "sales_model_crm.action_sales_vp_dashboard",
+        "lang": "local",
+        "ready": ".o_sales_vp_dashboard .o_vp_problems .o_vp_problems_open",
+    },
+    {
         "name": "customers_kanban",
         "action": CUSTOMERS_ACTION,
         "lang": "local_only",
@@ -103,7 +111,8 @@ JS_READY = r"""
         return st.display !== 'none' && st.visibility !== 'hidden'
             && el.getClientRects().length > 0;
     };
-    if (!document.querySelector('.o_action_manager .o_view_controller')) {
+    if (!document.querySelector(
+            '.o_action_manager .o_view_controller, .o_action_manager .o_action')) {
         return false;
     }
     const busy = document.querySelectorAll(

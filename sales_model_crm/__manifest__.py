@@ -92,6 +92,7 @@
         "demo/sales_quota_demo.xml",
         "demo/sales_plan_demo.xml",
         "demo/sales_purchase_cycle_demo.xml",
+        "demo/sales_execution_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

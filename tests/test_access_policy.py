@@ -3,9 +3,10 @@
 """The access policy table of security/access_policy.csv, checked cell by cell."""
 
 import csv
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -115,6 +116,61 @@ class TestAccessPolicy(SalesQuotaCommon):
                 lambda settlement, quota=quota: settlement.quota_id == quota
             )
             for quota in quotas
+        )
+
+        cls._add_execution_records()
+
+    @classmethod
+    def _add_execution_records(cls):
+        """Records of issue 4's daily execution, Li's and Zhang's."""
+        yesterday = date.today() - timedelta(days=1)
+        cls.records["sales.daily.review"] = cls._pair(
+            "sales.daily.review",
+            lambda customer, user: {"user_id": user.id, "date": yesterday},
+        )
+        cls.records["sales.problem"] = cls._pair(
+            "sales.problem",
+            lambda customer, user: {"name": "Test policy problem", "user_id": user.id},
+        )
+        product = cls.env["product.product"].create({"name": "Test policy dispenser"})
+        cls.records["sales.collection.plan"] = cls._pair(
+            "sales.collection.plan",
+            lambda customer, user: {
+                "order_id": cls.env["sale.order"]
+                .create(
+                    {
+                        "partner_id": customer.id,
+                        "user_id": user.id,
+                        "order_line": [
+                            Command.create(
+                                {"product_id": product.id, "price_unit": 100}
+                            )
+                        ],
+                    }
+                )
+                .id
+            },
+        )
+        # a bulletin to all internal users, written by the director
+        bulletin = (
+            cls.env["sales.announcement"]
+            .with_user(cls.director)
+            .create(
+                {
+                    "name": "Test policy bulletin",
+                    "group_ids": [Command.link(cls.env.ref("base.group_user").id)],
+                }
+            )
+        )
+        bulletin.action_publish()
+        cls.records["sales.announcement"] = (bulletin, bulletin)
+        # articles written by Li and by Zhang
+        cls.records["sales.knowledge.article"] = tuple(
+            cls.env["sales.knowledge.article"]
+            .with_user(user)
+            .create({"name": "Test policy script"})
+            .with_user(cls.env.user)
+            for user in (cls.salesman_li, cls.salesman_zhang)
         )
 
     @classmethod

@@ -14,6 +14,14 @@ NO_LOG_KEY = "sales_activity_no_log"
 class MailActivity(models.Model):
     _inherit = "mail.activity"
 
+    sales_planned_count = fields.Integer(
+        string="Planned Units",
+        default=1,
+        help="How many calls, visits or tasks this activity stands for: a plan "
+        "schedules one activity for a day's 30 calls. The VP dashboard sums "
+        "them against the daily target.",
+    )
+
     def _action_done(self, feedback=False, attachment_ids=None):
         # read what the visit record needs before the activities are unlinked
         if not self.env.context.get(NO_LOG_KEY):

@@ -580,6 +580,13 @@ class SalesCollectionInstallment(models.Model):
         flag = "reminded_overdue" if kind == "overdue" else "reminded_before"
         try:
             with self.env.cr.savepoint():
+                # subscribed first, once per salesperson: mail.activity
+                # subscribes per activity and inserts the same follower twice
+                # when one batch holds two reminders of one plan
+                for user in todo.user_id:
+                    todo.filtered(
+                        lambda inst, user=user: inst.user_id == user
+                    ).plan_id.message_subscribe(partner_ids=user.partner_id.ids)
                 # quick update: no assignment email per reminder
                 self.env["mail.activity"].with_context(
                     mail_activity_quick_update=True

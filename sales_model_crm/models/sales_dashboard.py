@@ -172,12 +172,14 @@ class SalesVpDashboard(models.AbstractModel):
 
     @api.model
     def _figure(self, value, res_model, domain, name=None):
-        """A number with what a click on it opens."""
+        """A number with what a click on it opens; ``title`` names the list
+        it opens, ``name`` labels the number (a row sets its own label)."""
         return {
             "value": value,
             "res_model": res_model,
             "domain": domain,
             "name": name or "",
+            "title": name or "",
         }
 
     # --- 1. collections ---------------------------------------------------------
@@ -220,7 +222,6 @@ class SalesVpDashboard(models.AbstractModel):
             "collected_by_user": [
                 {
                     "user_id": user_id,
-                    "name": names.get(user_id, _("Unassigned")),
                     **self._figure(
                         amount,
                         "account.move",
@@ -229,6 +230,7 @@ class SalesVpDashboard(models.AbstractModel):
                         ),
                         _("Collected invoices"),
                     ),
+                    "name": names.get(user_id, _("Unassigned")),
                 }
                 for user_id, amount in sorted(
                     collected_by_user.items(), key=lambda item: -item[1]
@@ -240,7 +242,6 @@ class SalesVpDashboard(models.AbstractModel):
             "overdue_by_user": [
                 {
                     "user_id": user.id,
-                    "name": user.name if user else _("Unassigned"),
                     **self._figure(
                         amount,
                         "account.move",
@@ -249,13 +250,13 @@ class SalesVpDashboard(models.AbstractModel):
                         ),
                         _("Overdue invoices"),
                     ),
+                    "name": user.name if user else _("Unassigned"),
                 }
                 for user, amount in overdue_by_user
             ],
             "overdue_by_customer": [
                 {
                     "partner_id": partner.id,
-                    "name": partner.display_name,
                     **self._figure(
                         amount,
                         "account.move",
@@ -267,6 +268,7 @@ class SalesVpDashboard(models.AbstractModel):
                         ),
                         _("Overdue invoices"),
                     ),
+                    "name": partner.display_name,
                 }
                 for partner, amount in overdue_by_customer
             ],
@@ -444,7 +446,8 @@ class SalesVpDashboard(models.AbstractModel):
     # --- 2. schedule fullness ---------------------------------------------------
 
     def _schedules(self, scope, date_from, date_to, today):
-        """Planned activities of each salesperson on the next working days."""
+        """Planned work of each salesperson on the next working days, in units
+        (calls, visits, tasks) against their daily target."""
         members = scope["members"]
         days, hours = self._next_working_days(members, today)
         if not days:
@@ -460,10 +463,14 @@ class SalesVpDashboard(models.AbstractModel):
             ("date_deadline", ">=", days[0]),
             ("date_deadline", "<=", days[-1]),
         ]
+        # planned units, not activities: a plan's day of 30 calls is one
+        # activity standing for 30 (mail.activity.sales_planned_count)
         counts = {
             (user.id, fields.Date.to_date(day)): count
             for user, day, count in Activity._read_group(
-                base_domain, ["user_id", "date_deadline:day"], ["__count"]
+                base_domain,
+                ["user_id", "date_deadline:day"],
+                ["sales_planned_count:sum"],
             )
         }
         logged = self._logged_activities(members, date_from, date_to)

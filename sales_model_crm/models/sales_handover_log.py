@@ -8,6 +8,8 @@ HANDOVER_KINDS = [
     ("activity", "Activities"),
     ("quota", "Quotas"),
     ("plan", "Plans"),
+    ("collection", "Collection Plans"),
+    ("problem", "Problems"),
 ]
 
 

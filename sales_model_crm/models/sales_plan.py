@@ -502,6 +502,7 @@ class SalesPlan(models.Model):
                             "user_id": plan.user_id.id,
                             "date_deadline": day,
                             "summary": self._activity_summary(line.kind, count),
+                            "sales_planned_count": count,
                         }
                     )
         # the salesperson follows their plan; subscribed once here, because

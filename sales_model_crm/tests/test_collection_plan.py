@@ -172,6 +172,14 @@ class TestCollectionPlan(SalesModelCommon):
             self.assertEqual(len(after), 1)
             self.assertIn("Overdue", after.summary)
 
+    def test_two_installments_overdue_at_once_both_get_a_reminder(self):
+        plan = self._plan()
+        with freeze_time("2030-06-01"):  # 30 % and 70 % both overdue, unpaid
+            self.env["sales.collection.plan"]._cron_send_reminders()
+            reminders = self._reminders(plan)
+        self.assertEqual(len(reminders), 2)
+        self.assertEqual(reminders.user_id, self.salesman_li)
+
     def test_installments_must_add_up_to_total(self):
         plan = self._plan()
         with self._refused(ValidationError, "add up"):

@@ -16,7 +16,7 @@ class TestDailyReviewTours(SalesModelCommon, HttpCase):
         for user in cls.salesman_li | cls.team_manager:
             user.password = user.login
 
-    def test_salesperson_submits_the_day_and_the_leader_scores_it(self):
+    def test_the_day_is_submitted_scored_and_read_on_the_dashboard(self):
         self.start_tour(
             "/odoo/action-sales_model_crm.sales_activity_action",
             "sales_model_crm_daily_review_tour",
@@ -33,6 +33,12 @@ class TestDailyReviewTours(SalesModelCommon, HttpCase):
         self.assertEqual(review.state, "submitted")
         self.assertEqual(review.done_count, 1)
 
+        self.env["sales.problem"].create(
+            {
+                "name": "Competitor undercuts the refill price",
+                "user_id": self.salesman_li.id,
+            }
+        )
         self.start_tour(
             "/odoo/action-sales_model_crm.sales_daily_review_action_team",
             "sales_model_crm_daily_review_annotate_tour",

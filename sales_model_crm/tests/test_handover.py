@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -10,7 +10,9 @@ from .common_quota import SalesQuotaCommon
 @tagged("post_install", "-at_install")
 class TestHandover(SalesQuotaCommon):
     """Li leaves: two customers, two open opportunities (and a won one), an
-    open activity, a draft and a confirmed quota (and a closed one), a plan."""
+    open activity, a draft and a confirmed quota (and a closed one), a plan, a
+    collection plan with money to collect, an open problem (and a solved one)
+    and a daily review."""
 
     @classmethod
     def setUpClass(cls):
@@ -55,6 +57,35 @@ class TestHandover(SalesQuotaCommon):
                 "company_id": cls.company.id,
             }
         )
+        order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer_li.id,
+                "user_id": cls.salesman_li.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": cls.env["product.product"]
+                            .create({"name": "Test handover dispenser"})
+                            .id,
+                            "price_unit": 500,
+                        }
+                    )
+                ],
+            }
+        )
+        cls.collection_plan = cls.env["sales.collection.plan"].create(
+            {"order_id": order.id}
+        )
+        cls.problem_open, cls.problem_solved = cls.env["sales.problem"].create(
+            [
+                {"name": f"Test handover problem {i}", "user_id": cls.salesman_li.id}
+                for i in range(2)
+            ]
+        )
+        cls.problem_solved.action_solve()
+        cls.review = cls.env["sales.daily.review"].create(
+            {"user_id": cls.salesman_li.id, "date": fields.Date.today()}
+        )
         cls.wizard_model = cls.env["sales.handover.wizard"].with_user(cls.director)
 
     def _wizard(self, **values):
@@ -68,6 +99,13 @@ class TestHandover(SalesQuotaCommon):
             "activity": env["mail.activity"].search_count([("user_id", "=", user.id)]),
             "quota": env["sales.quota"].search_count([("user_id", "=", user.id)]),
             "plan": env["sales.plan"].search_count([("user_id", "=", user.id)]),
+            "collection": env["sales.collection.plan"].search_count(
+                [("user_id", "=", user.id)]
+            ),
+            "problem": env["sales.problem"].search_count([("user_id", "=", user.id)]),
+            "review": env["sales.daily.review"].search_count(
+                [("user_id", "=", user.id)]
+            ),
         }
 
     def test_preview_counts_what_moves(self):
@@ -90,9 +128,20 @@ class TestHandover(SalesQuotaCommon):
         after_li = self._owned_by(self.salesman_li)
         after_zhang = self._owned_by(self.salesman_zhang)
         after_wang = self._owned_by(self.team_manager)
-        # left with Li: the won opportunity and the closed quota, as history
+        # left with Li, as history: the won opportunity, the closed quota, the
+        # solved problem and the daily review
         self.assertEqual(
-            after_li, {"partner": 0, "lead": 1, "activity": 0, "quota": 1, "plan": 0}
+            after_li,
+            {
+                "partner": 0,
+                "lead": 1,
+                "activity": 0,
+                "quota": 1,
+                "plan": 0,
+                "collection": 0,
+                "problem": 1,
+                "review": 1,
+            },
         )
         for kind in before_li:
             moved = before_li[kind] - after_li[kind]
@@ -103,7 +152,9 @@ class TestHandover(SalesQuotaCommon):
         self.assertEqual(self.lead_won.user_id, self.salesman_li)
         self.assertEqual(self.quota_closed.user_id, self.salesman_li)
         log = self.env["sales.handover.log"].browse(action["res_id"])
-        self.assertEqual(log.moved_count, 4 + 2 + 1 + 2 + 1)
+        self.assertEqual(log.moved_count, 4 + 2 + 1 + 2 + 1 + 1 + 1)
+        self.assertEqual(self.review.user_id, self.salesman_li)
+        self.assertEqual(self.problem_solved.user_id, self.salesman_li)
         self.assertEqual(sum(log.line_ids.mapped("count")), log.moved_count)
         # shared in turn: both successors got customers
         partner_lines = log.line_ids.filtered(lambda line: line.kind == "partner")
@@ -119,6 +170,8 @@ class TestHandover(SalesQuotaCommon):
             activity_successor_id=self.team_manager.id,
             quota_successor_id=self.salesman_zhang.id,
             plan_successor_id=self.salesman_zhang.id,
+            collection_successor_id=self.team_manager.id,
+            problem_successor_id=self.team_manager.id,
             archive_user=True,
         )
         wizard.action_confirm()
@@ -127,6 +180,8 @@ class TestHandover(SalesQuotaCommon):
         self.assertEqual(self.activity.user_id, self.team_manager)
         self.assertEqual(self.quota_confirmed.user_id, self.salesman_zhang)
         self.assertEqual(self.plan.user_id, self.salesman_zhang)
+        self.assertEqual(self.collection_plan.user_id, self.team_manager)
+        self.assertEqual(self.problem_open.user_id, self.team_manager)
         self.assertFalse(self.salesman_li.active)
 
     def test_tracking_shows_the_change_in_chatter(self):
@@ -179,3 +234,5 @@ class TestHandover(SalesQuotaCommon):
         form.from_user_id = self.salesman_li
         self.assertEqual(form.lead_count, 2)
         self.assertEqual(form.quota_count, 2)
+        self.assertEqual(form.collection_count, 1)
+        self.assertEqual(form.problem_count, 1)

@@ -234,6 +234,8 @@ class TestSalesPlan(SalesQuotaCommon):
         # 1,000 calls over 23 days: 44 a day, never more than the total
         self.assertEqual(sum(counts), 1_000)
         self.assertEqual(max(counts), 44)
+        # the dashboard sums the units, the summary says them
+        self.assertEqual(calls.mapped("sales_planned_count"), counts)
         demos = activities.filtered(
             lambda act: act.activity_type_id.sales_plan_kind == "demo"
         )

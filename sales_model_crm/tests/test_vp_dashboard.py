@@ -189,6 +189,27 @@ class TestVpDashboard(SalesQuotaCommon):
         # two salespeople x five days, one of them full
         self.assertEqual(data["under_planned"], 9)
 
+    def test_a_plan_day_of_calls_counts_as_its_calls(self):
+        data = self._data(self.director, self.team_wang)["schedules"]
+        first = fields.Date.to_date(data["days"][0])
+        self.env["mail.activity"].create(
+            {
+                "res_model_id": self.env["ir.model"]._get_id("res.partner"),
+                "res_id": self.customer_li.id,
+                "activity_type_id": self.env.ref("mail.mail_activity_data_call").id,
+                "user_id": self.salesman_li.id,
+                "date_deadline": first,
+                "summary": "40 calls",
+                "sales_planned_count": 40,
+            }
+        )
+        data = self._data(self.director, self.team_wang)["schedules"]
+        li_row = next(
+            row for row in data["rows"] if row["user_id"] == self.salesman_li.id
+        )
+        self.assertEqual(li_row["cells"][0]["value"], 40)
+        self.assertFalse(li_row["cells"][0]["under_planned"])
+
     def test_default_daily_target_is_forty(self):
         data = self._data(self.director, self.team_wang)["schedules"]
         self.assertEqual(data["rows"][0]["target"], 40)

@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The handover (交接) of a departing salesperson's work to successors.
 
-Customers, open leads and opportunities, open activities, quotas not closed
-and plans not done change owner; daily reviews and closed records stay with
-the departing salesperson, as history. Owners are tracked fields, so every
-moved record's chatter shows the change.
+Customers, open leads and opportunities, open activities, quotas not closed,
+plans not done, collection plans with money still to collect and problems
+not solved change owner: the successor answers for them from now on. Daily
+reviews and closed records stay with the departing salesperson, as history.
+Owners are tracked fields, so every moved record's chatter shows the change.
 """
 
 from collections import defaultdict
@@ -22,6 +23,8 @@ KIND_FIELDS = {
     "activity": "activity_successor_id",
     "quota": "quota_successor_id",
     "plan": "plan_successor_id",
+    "collection": "collection_successor_id",
+    "problem": "problem_successor_id",
 }
 
 
@@ -63,6 +66,12 @@ class SalesHandoverWizard(models.TransientModel):
     plan_successor_id = fields.Many2one(
         "res.users", string="Plans To", domain=[("share", "=", False)]
     )
+    collection_successor_id = fields.Many2one(
+        "res.users", string="Collection Plans To", domain=[("share", "=", False)]
+    )
+    problem_successor_id = fields.Many2one(
+        "res.users", string="Problems To", domain=[("share", "=", False)]
+    )
     archive_user = fields.Boolean(
         string="Archive the Departing User",
         help="Archive the user once the work is handed over.",
@@ -74,6 +83,10 @@ class SalesHandoverWizard(models.TransientModel):
     activity_count = fields.Integer(string="Open Activities", compute="_compute_counts")
     quota_count = fields.Integer(string="Open Quotas", compute="_compute_counts")
     plan_count = fields.Integer(string="Open Plans", compute="_compute_counts")
+    collection_count = fields.Integer(
+        string="Collection Plans To Collect", compute="_compute_counts"
+    )
+    problem_count = fields.Integer(string="Open Problems", compute="_compute_counts")
 
     @api.depends("from_user_id")
     def _compute_counts(self):
@@ -94,6 +107,8 @@ class SalesHandoverWizard(models.TransientModel):
                 "activity": env["mail.activity"],
                 "quota": env["sales.quota"],
                 "plan": env["sales.plan"],
+                "collection": env["sales.collection.plan"],
+                "problem": env["sales.problem"],
             }
         return {
             "partner": env["res.partner"].search([("user_id", "=", user.id)]),
@@ -112,6 +127,14 @@ class SalesHandoverWizard(models.TransientModel):
             ),
             "plan": env["sales.plan"].search(
                 [("user_id", "=", user.id), ("state", "in", ("draft", "active"))]
+            ),
+            # fully collected plans are history; the amounts are computed in
+            # one batch for all the user's plans
+            "collection": env["sales.collection.plan"]
+            .search([("user_id", "=", user.id)])
+            .filtered(lambda plan: plan.amount_to_collect or not plan.installment_ids),
+            "problem": env["sales.problem"].search(
+                [("user_id", "=", user.id), ("state", "in", ("open", "escalated"))]
             ),
         }
 

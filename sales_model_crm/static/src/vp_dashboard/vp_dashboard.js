@@ -59,7 +59,7 @@ export class SalesVpDashboard extends Component {
         }
         this.action.doAction({
             type: "ir.actions.act_window",
-            name: figure.name || _t("Records"),
+            name: figure.title || figure.name || _t("Records"),
             res_model: figure.res_model,
             domain: figure.domain,
             views: [

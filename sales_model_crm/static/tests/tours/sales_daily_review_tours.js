@@ -71,7 +71,8 @@ registry.category("web_tour.tours").add("sales_model_crm_daily_review_tour", {
     ],
 });
 
-// The team leader annotates the submitted day in the team's list.
+// The team leader annotates the submitted day in the team's list, then opens
+// the three questions' dashboard and clicks through to the open problems.
 registry.category("web_tour.tours").add("sales_model_crm_daily_review_annotate_tour", {
     url: "/odoo/action-sales_model_crm.sales_daily_review_action_team",
     steps: () => [
@@ -98,6 +99,28 @@ registry.category("web_tour.tours").add("sales_model_crm_daily_review_annotate_t
         {
             trigger: ".o_data_row .o_data_cell[name=state]:contains('Reviewed')",
             content: "The day is reviewed",
+        },
+        {
+            content: "Open the VP dashboard",
+            trigger: "body",
+            run: "goToUrl /odoo/action-sales_model_crm.action_sales_vp_dashboard",
+        },
+        {
+            trigger: ".o_sales_vp_dashboard .o_vp_collections .o_vp_collected",
+            content: "The collections answer is there",
+        },
+        {
+            trigger: ".o_sales_vp_dashboard .o_vp_schedules .o_vp_schedule_table",
+            content: "The schedules answer is there",
+        },
+        {
+            trigger: ".o_sales_vp_dashboard .o_vp_problems .o_vp_problems_open:contains('1')",
+            content: "Click the number of open problems",
+            run: "click",
+        },
+        {
+            trigger: ".o_list_view .o_data_cell:contains('Competitor undercuts the refill price')",
+            content: "The number opens the problems behind it",
         },
     ],
 });
