@@ -1,225 +1,280 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The access policy table of security/access_policy.csv, checked cell by cell."""
+"""The access policy of security/access_policy.csv, checked cell by cell.
 
-import csv
-from datetime import date, timedelta
-from pathlib import Path
+One test walks every role x model x operation: the read paths of RPC
+(search, read, web_read, name_search, read_group), create, write, unlink,
+Odoo's export, every Excel report of ours, and every public ``action_*``
+method of our models on a record the role may not change. It collects every
+cell that differs from the table and reports them all at once.
+"""
 
-from odoo import Command
-from odoo.exceptions import AccessError, UserError
+import inspect
+import io
+import zipfile
+
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.sales_model_crm.tests.common_quota import SalesQuotaCommon
+from .access_common import AccessMatrixCommon, read_policy, read_report_policy
 
-POLICY_FILE = Path(__file__).resolve().parent.parent / "security" / "access_policy.csv"
+READ_PATHS = ("search", "read", "web_read", "name_search", "read_group")
 OPERATIONS = ("read", "write", "create", "unlink", "export")
+# errors by which Odoo refuses an RPC call cleanly (no server error)
+REFUSALS = (AccessError, UserError, ValidationError)
+OUR_ADDONS = ("odoo.addons.sales_model_crm", "odoo.addons.sales_model_crm_reports")
+# (Li's record, Zhang's record) allowed, per cell value
+EXPECTED = {
+    "none": (False, False),
+    "own": (True, False),
+    "team": (True, False),
+    "all": (True, True),
+}
 
 
-@tagged("post_install", "-at_install")
-class TestAccessPolicy(SalesQuotaCommon):
+# workbooks that name no salesperson (stage totals; a template whose owner
+# lists hold every salesperson's login): checked for being printed or refused
+PRINT_ONLY_REPORTS = (
+    "sales_model_crm_reports.funnel_xlsx",
+    "sales_model_crm_reports.quota_template_xlsx",
+)
+
+
+class Rollback(Exception):
+    """Raised to undo what a probed call did (its savepoint rolls back)."""
+
+
+@tagged("post_install", "-at_install", "smc_slow")
+class TestAccessPolicy(AccessMatrixCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.role_users = {
-            "salesperson": cls.salesman_li,
-            "salesperson_all": cls.salesman_all,
-            "team_manager": cls.team_manager,
-            "director": cls.director,
-            "invoicing": cls.invoicing_user,
-            "internal": cls.internal_user,
-        }
-        cls._invoice(cls.customer_li, 1000)
-        cls._invoice(cls.customer_zhang, 2000)
-        cls.tiering._recompute_tiers(cls.company)
-        # per model: (a record of Li's customer, one of Zhang's); Li is in the
-        # team the team manager leads, Zhang is not
-        cls.records = {
-            "res.partner": (cls.customer_li, cls.customer_zhang),
-            "sales.activity": cls._pair(
-                "sales.activity",
-                lambda customer, user: {
-                    "name": "Test policy visit",
-                    "partner_id": customer.id,
-                    "user_id": user.id,
-                },
-            ),
-            "sales.partner.shareholder": cls._pair(
-                "sales.partner.shareholder",
-                lambda customer, user: {
-                    "partner_id": customer.id,
-                    "name": "Test policy holder",
-                    "share": 10,
-                },
-            ),
-            "sales.customer.tier.history": tuple(
-                cls.env["sales.customer.tier.history"].search(
-                    [("partner_id", "=", customer.id)], limit=1
-                )
-                for customer in (cls.customer_li, cls.customer_zhang)
-            ),
-            "sales.customer.pareto": tuple(
-                cls.env["sales.customer.pareto"].search(
-                    [
-                        ("partner_id", "=", customer.id),
-                        ("company_id", "=", cls.company.id),
-                    ]
-                )
-                for customer in (cls.customer_li, cls.customer_zhang)
-            ),
-        }
-        cls.records["sales.purchase.cycle"] = cls._pair(
-            "sales.purchase.cycle",
-            lambda customer, user: {
-                "partner_id": customer.id,
-                "product_id": cls.env["product.product"]
-                .create({"name": f"Test policy water {customer.id}"})
-                .id,
-                "days_per_unit_override": 7,
-            },
-        )
-        cls.records["sales.audience"] = cls._pair(
-            "sales.audience",
-            lambda customer, user: {"name": "Test policy audience", "user_id": user.id},
-        )
-        for model, xmlid in (
-            ("sales.customer.tier", "sales_model_crm.sales_customer_tier_gold"),
-            ("sales.partner.kind", "sales_model_crm.sales_partner_kind_agent"),
-        ):
-            record = cls.env.ref(xmlid)
-            cls.records[model] = (record, record)
-        region = cls.env["sales.region"].create({"name": "Test Policy Region"})
-        cls.records["sales.region"] = (region, region)
-        quotas = tuple(
-            cls._quota(cls.jan, user, 1000)
-            for user in (cls.salesman_li, cls.salesman_zhang)
-        )
-        cls.records["sales.quota"] = quotas
-        plans = cls.env["sales.plan"]._create_from_quotas(quotas[0] | quotas[1])
-        cls.records["sales.plan"] = tuple(
-            plans.filtered(lambda plan, quota=quota: plan.quota_id == quota)
-            for quota in quotas
-        )
-        cls.records["sales.budget"] = tuple(
-            cls.env["sales.budget"].create(
-                {"period_id": cls.jan.id, "owner_type": "user", "user_id": user.id}
-            )
-            for user in (cls.salesman_li, cls.salesman_zhang)
-        )
-        quotas[0].action_confirm()
-        quotas[1].action_confirm()
-        settlements = cls.env["sales.quota.settlement"]._settle(
-            quotas[0] | quotas[1], today=date(2030, 2, 1)
-        )
-        cls.records["sales.quota.settlement"] = tuple(
-            settlements.filtered(
-                lambda settlement, quota=quota: settlement.quota_id == quota
-            )
-            for quota in quotas
-        )
+        cls.policy = read_policy()
+        cls.report_policy = read_report_policy()
+        cls.owners = (cls.salesman_li, cls.salesman_zhang)
 
-        cls._add_execution_records()
+    # --- one cell
 
-    @classmethod
-    def _add_execution_records(cls):
-        """Records of issue 4's daily execution, Li's and Zhang's."""
-        yesterday = date.today() - timedelta(days=1)
-        cls.records["sales.daily.review"] = cls._pair(
-            "sales.daily.review",
-            lambda customer, user: {"user_id": user.id, "date": yesterday},
-        )
-        cls.records["sales.problem"] = cls._pair(
-            "sales.problem",
-            lambda customer, user: {"name": "Test policy problem", "user_id": user.id},
-        )
-        product = cls.env["product.product"].create({"name": "Test policy dispenser"})
-        cls.records["sales.collection.plan"] = cls._pair(
-            "sales.collection.plan",
-            lambda customer, user: {
-                "order_id": cls.env["sale.order"]
-                .create(
-                    {
-                        "partner_id": customer.id,
-                        "user_id": user.id,
-                        "order_line": [
-                            Command.create(
-                                {"product_id": product.id, "price_unit": 100}
-                            )
-                        ],
-                    }
-                )
-                .id
-            },
-        )
-        # a bulletin to all internal users, written by the director
-        bulletin = (
-            cls.env["sales.announcement"]
-            .with_user(cls.director)
-            .create(
-                {
-                    "name": "Test policy bulletin",
-                    "group_ids": [Command.link(cls.env.ref("base.group_user").id)],
-                }
-            )
-        )
-        bulletin.action_publish()
-        cls.records["sales.announcement"] = (bulletin, bulletin)
-        # articles written by Li and by Zhang
-        cls.records["sales.knowledge.article"] = tuple(
-            cls.env["sales.knowledge.article"]
-            .with_user(user)
-            .create({"name": "Test policy script"})
-            .with_user(cls.env.user)
-            for user in (cls.salesman_li, cls.salesman_zhang)
-        )
+    def _read_path_allows(self, record, role, path):
+        """Whether ``role`` gets ``record`` through one read path of RPC."""
+        model = self.as_role(record.browse(), role)
+        domain = [("id", "=", record.id)]
+        if path == "search":
+            return model.search(domain) == record
+        if path == "read":
+            return bool(self.as_role(record, role).read(["display_name"]))
+        if path == "web_read":
+            return bool(self.as_role(record, role).web_read({"display_name": {}}))
+        if path == "name_search":
+            found = model.name_search("", domain, limit=None)
+            return record.id in [record_id for record_id, _name in found]
+        # read_group: the count of one group over the record
+        groups = model.read_group(domain, ["__count"], [])
+        return bool(groups and groups[0]["__count"])
 
-    @classmethod
-    def _pair(cls, model, values):
-        return tuple(
-            cls.env[model].create(values(customer, user))
-            for customer, user in (
-                (cls.customer_li, cls.salesman_li),
-                (cls.customer_zhang, cls.salesman_zhang),
-            )
-        )
-
-    def _allowed(self, record, user, operation):
-        record = record.with_user(user)
+    def _allows(self, record, role, operation):
+        self.env.invalidate_all()
         try:
+            if operation in READ_PATHS:
+                return self._read_path_allows(record, role, operation)
             if operation == "export":
-                record.export_data(["display_name"])
+                self.as_role(record, role).export_data(["display_name"])
             else:
-                record.check_access(operation)
-        except (AccessError, UserError):  # Odoo refuses export with a UserError
+                self.as_role(record, role).check_access(operation)
+        except REFUSALS:  # Odoo refuses export with a UserError
             return False
         return True
 
-    def _expected(self, value):
-        """(allowed on Li's record, allowed on Zhang's record) for a cell value."""
-        return {
-            "none": (False, False),
-            "own": (True, False),
-            "team": (True, False),
-            "all": (True, True),
-        }[value]
+    def _expected(self, role, model, operation):
+        row = self.policy.get((role, model))
+        column = "read" if operation in READ_PATHS else operation
+        return EXPECTED[row[column] if row else "none"]
+
+    # --- the walks
+
+    def _walk_operations(self, mismatches):
+        for role in self.role_users:
+            for model, records in self.records.items():
+                if not all(records):
+                    mismatches.append(f"{model}: a record of the pair is missing")
+                    continue
+                if (role, model) not in self.policy:
+                    mismatches.append(f"{role:>16} {model:<28} no row in the policy")
+                for operation in READ_PATHS + OPERATIONS[1:]:
+                    expected = self._expected(role, model, operation)
+                    actual = tuple(
+                        self._allows(record, role, operation) for record in records
+                    )
+                    if actual != expected:
+                        mismatches.append(
+                            f"{role:>16} {model:<28} {operation:<11} "
+                            f"expected (Li's, Zhang's)={expected} got {actual}"
+                        )
+
+    def _xlsx_reports(self):
+        return (
+            self.env["ir.actions.report"]
+            .search([("report_type", "=", "xlsx")])
+            .filtered(
+                lambda report: report.get_external_id()[report.id].split(".")[0]
+                in ("sales_model_crm", "sales_model_crm_reports")
+            )
+        )
+
+    def _workbook_text(self, content):
+        with zipfile.ZipFile(io.BytesIO(content)) as workbook:
+            return "".join(
+                workbook.read(name).decode()
+                for name in workbook.namelist()
+                if name.endswith(".xml")
+            )
+
+    def _render(self, report, record, role):
+        """The text of the workbook ``role`` gets, or None if refused."""
+        self.env.invalidate_all()
+        try:
+            content, _format = (
+                self.as_role(self.env["ir.actions.report"], role)
+                .with_context(active_model=report.model, active_ids=record.ids)
+                ._render_xlsx(report.report_name, record.ids, None)
+            )
+        except REFUSALS:
+            return None
+        return self._workbook_text(content)
+
+    def _report_records(self, report, role):
+        """(Li's, Zhang's) records to print; wizards are filled in by the role."""
+        model = self.env[report.model]
+        if not model._transient:
+            return self.records.get(report.model)
+        values = {
+            "sales.quota.sheet.export": {"period_ids": [(6, 0, self.jan.ids)]},
+            "sales.quota.import": {
+                "source_period_id": self.jan.id,
+                "target_period_id": self.feb.id,
+            },
+        }.get(report.model, {})
+        try:
+            wizard = self.as_role(model, role).create(values)
+        except REFUSALS:
+            wizard = model.create(values)  # the role may still try to print it
+        return (wizard, wizard)
+
+    def _walk_reports(self, mismatches):
+        """Each Excel report, as each role, on Li's and on Zhang's records.
+
+        A workbook "shows" a record when the record's salesperson (name or
+        login) appears in it; a refused or filtered print shows nothing.
+        """
+        reports = self._xlsx_reports()
+        self.assertTrue(reports)
+        owners = [(user.name, user.login) for user in self.owners]
+        for report in reports:
+            for role in self.role_users:
+                key = (role, report.report_name)
+                if key not in self.report_policy:
+                    mismatches.append(f"{role:>16} {report.report_name} no row")
+                    continue
+                records = self._report_records(report, role)
+                if not (records and all(records)):
+                    mismatches.append(f"{report.report_name}: no records to print")
+                    break
+                expected = EXPECTED[self.report_policy[key]]
+                actual = []
+                for index, record in enumerate(records):
+                    text = self._render(report, record, role)
+                    if report.report_name in PRINT_ONLY_REPORTS:
+                        actual.append(text is not None)
+                    else:
+                        text = text or ""
+                        actual.append(any(marker in text for marker in owners[index]))
+                if tuple(actual) != expected:
+                    mismatches.append(
+                        f"{role:>16} {report.report_name:<42} xlsx "
+                        f"expected (Li's, Zhang's)={expected} got {tuple(actual)}"
+                    )
+
+    def _action_methods(self, model):
+        """Public ``action_*`` methods our addons define on ``model``, no argument."""
+        names = set()
+        for cls in type(self.env[model]).mro():
+            if not cls.__module__.startswith(OUR_ADDONS):
+                continue
+            for name, method in vars(cls).items():
+                if not name.startswith("action_") or not callable(method):
+                    continue
+                required = [
+                    parameter
+                    for parameter in inspect.signature(method).parameters.values()
+                    if parameter.default is parameter.empty
+                    and parameter.kind
+                    in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD)
+                ]
+                if len(required) == 1:  # self only: callable over RPC as is
+                    names.add(name)
+        return sorted(names)
+
+    def _snapshot(self, record):
+        self.env.invalidate_all()
+        record = record.sudo()  # sudo: the test's own view, before and after
+        fields = [
+            name
+            for name, field in record._fields.items()
+            if field.store and field.type not in ("binary", "one2many", "many2many")
+        ]
+        return record.read(fields)
+
+    def _action_effect(self, record, role, method):
+        """'refused', 'no effect' or 'changed' for one call over RPC."""
+        before = self._snapshot(record)
+        outcome = "no effect"
+        try:
+            with self.env.cr.savepoint():
+                try:
+                    getattr(self.as_role(record, role), method)()
+                except REFUSALS:
+                    outcome = "refused"
+                    raise Rollback() from None
+                except Exception as error:  # a server error, not a refusal
+                    outcome = f"error {error!r}"
+                    raise Rollback() from None
+                self.env.flush_all()
+                if self._snapshot(record) != before:
+                    outcome = "changed"
+                raise Rollback()
+        except Rollback:
+            pass
+        self.env.invalidate_all()
+        return outcome
+
+    def _walk_actions(self, mismatches):
+        """Actions on a record the role may not change: refused or no effect.
+
+        Returns how many calls were made (the walk must not be empty).
+        """
+        calls = 0
+        for model, records in self.records.items():
+            for method in self._action_methods(model):
+                for role in self.role_users:
+                    may_write = self._expected(role, model, "write")
+                    for index, record in enumerate(records):
+                        if may_write[index]:
+                            continue
+                        outcome = self._action_effect(record, role, method)
+                        calls += 1
+                        if outcome not in ("refused", "no effect"):
+                            owner = ("Li's", "Zhang's")[index]
+                            mismatches.append(
+                                f"{role:>16} {model}.{method}() on {owner} "
+                                f"record: {outcome} (expected refused or no effect)"
+                            )
+        return calls
 
     def test_every_cell_of_the_access_policy_holds(self):
-        with POLICY_FILE.open(newline="") as policy_file:
-            policy = list(csv.DictReader(policy_file))
-        self.assertTrue(policy)
+        self.assertTrue(self.policy)
         mismatches = []
-        for row in policy:
-            user = self.role_users[row["role"]]
-            records = self.records[row["model"]]
-            for operation in OPERATIONS:
-                expected = self._expected(row[operation])
-                actual = tuple(
-                    self._allowed(record, user, operation) for record in records
-                )
-                if actual != expected:
-                    mismatches.append(
-                        f"{row['role']:>16} {row['model']:<28} {operation:<7} "
-                        f"expected {row[operation]!r} (Li's, Zhang's)={expected} "
-                        f"got {actual}"
-                    )
+        self._walk_operations(mismatches)
+        self._walk_reports(mismatches)
+        calls = self._walk_actions(mismatches)
+        self.assertGreater(calls, 100, "the action walk found no action to call")
         self.assertFalse(mismatches, "\n" + "\n".join(mismatches))

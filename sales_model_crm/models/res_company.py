@@ -356,3 +356,18 @@ class ResCompany(models.Model):
                         "and the claim limit cannot be negative."
                     )
                 )
+
+    @api.constrains("sales_problem_escalation_days", "sales_collection_reminder_days")
+    def _check_sales_execution_settings(self):
+        # a negative delay was stored and then silently never (or always) fired
+        for company in self:
+            if (
+                company.sales_problem_escalation_days < 0
+                or company.sales_collection_reminder_days < 0
+            ):
+                raise ValidationError(
+                    _(
+                        "The problem escalation and collection reminder delays "
+                        "cannot be negative."
+                    )
+                )

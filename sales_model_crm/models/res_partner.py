@@ -1,10 +1,13 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 TIER_FIELDS = {"sales_tier_id", "sales_tier_locked"}
 PROFILE_SECTIONS = (
@@ -575,7 +578,7 @@ class ResPartner(models.Model):
     def _cron_sales_pool_return(self, batch_size=500):
         """Return idle customers to the pool; idempotent, by batches."""
         companies = self.env["res.company"].search([("sales_pool_enabled", "=", True)])
-        returned = self.browse()
+        returned = skipped = self.browse()
         for company in companies:
             idle = self._sales_pool_candidates(company, limit=batch_size)
             if not idle:
@@ -584,14 +587,37 @@ class ResPartner(models.Model):
                 "Returned to the customer pool: no visit or order for %(days)s days.",
                 days=company.sales_pool_days,
             )
-            idle._message_log_batch({partner.id: body for partner in idle})
-            idle.write({"user_id": False, "sales_pool_claim_date": False})
-            returned |= idle
+            # one customer that cannot be written (a constraint, an override)
+            # must not keep the whole batch, and every later run, from
+            # returning the others: retry one by one, log and skip the bad one
+            try:
+                with self.env.cr.savepoint():
+                    idle._sales_pool_return(body)
+                returned |= idle
+                continue
+            except Exception:  # pylint: disable=broad-except
+                _logger.info("Customer pool: a batch failed, retrying one by one")
+            for partner in idle:
+                try:
+                    with self.env.cr.savepoint():
+                        partner._sales_pool_return(body)
+                    returned |= partner
+                except Exception:  # pylint: disable=broad-except
+                    _logger.exception(
+                        "Customer pool: partner %s not returned: skipped", partner.id
+                    )
+                    skipped |= partner
+        # the skipped ones are not "remaining": the cron would be called again
+        # and again (partially done) for a record that keeps failing
         remaining = sum(
-            len(self._sales_pool_candidates(company)) for company in companies
+            len(self._sales_pool_candidates(company) - skipped) for company in companies
         )
         self.env["ir.cron"]._notify_progress(done=len(returned), remaining=remaining)
         return returned
+
+    def _sales_pool_return(self, body):
+        self._message_log_batch({partner.id: body for partner in self})
+        self.write({"user_id": False, "sales_pool_claim_date": False})
 
     def _sales_pool_claimed_count(self, user):
         """Customers ``user`` claimed from the pool in the last 30 days and

@@ -79,3 +79,23 @@ class ResUsers(models.Model):
             offenders.sudo().write(
                 {"groups_id": [fields.Command.unlink(export_group.id)]}
             )
+
+    def _sales_team_in(self, company):
+        """The user's sales team in ``company`` (a team of no company counts).
+
+        ``sale_team_id`` is the user's first team whatever its company: a
+        salesperson of two companies then got company A's team on a quota,
+        plan, review... of company B, which check_company refused (and which
+        would have shown company B's records to company A's team leader).
+        """
+        self.ensure_one()
+        team = self.sale_team_id
+        # sudo: the companies of the user's own teams, to pick one; a read
+        # as the current user raises on a team of a company not active now.
+        # Only the chosen team's id leaves this method.
+        if not company or team.sudo().company_id in (company, company.browse()):
+            return team
+        teams = self.sudo().crm_team_member_ids.crm_team_id.filtered(
+            lambda team: team.company_id in (company, company.browse())
+        )
+        return teams[:1].with_env(self.env)

@@ -120,10 +120,10 @@ class SalesActivity(models.Model):
         "marks the refill reminder done.",
     )
 
-    @api.depends("user_id")
+    @api.depends("user_id", "company_id")
     def _compute_team_id(self):
         for activity in self:
-            activity.team_id = activity.user_id.sale_team_id
+            activity.team_id = activity.user_id._sales_team_in(activity.company_id)
 
     @api.depends("kind", "duration", "outcome")
     def _compute_is_effective(self):

@@ -159,11 +159,13 @@ class SalesBudget(models.Model):
             parts = [budget.period_id.name, budget._owner().name]
             budget.name = " · ".join(part for part in parts if part) or _("New Budget")
 
-    @api.depends("user_id")
+    @api.depends("user_id", "company_id")
     def _compute_team_id(self):
         for budget in self:
             if budget.owner_type == "user" and budget.user_id:
-                budget.team_id = budget.user_id.sale_team_id or budget.team_id
+                budget.team_id = (
+                    budget.user_id._sales_team_in(budget.company_id) or budget.team_id
+                )
 
     @api.depends("line_ids.planned_amount")
     def _compute_planned_amount(self):
@@ -279,6 +281,7 @@ class SalesBudget(models.Model):
         )
         if not employees:
             return {}
+        # sudo: the expenses of these owners only, summed per day and product
         groups = (
             self.env["hr.expense"]
             .sudo()

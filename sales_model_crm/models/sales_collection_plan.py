@@ -396,7 +396,7 @@ class SalesCollectionPlan(models.Model):
                 )
                 for start in range(0, len(candidates), batch_size):
                     batch = candidates[start : start + batch_size]
-                    count += batch._remind(kind)
+                    count += batch._remind_isolated(kind)
         return count
 
 
@@ -535,6 +535,29 @@ class SalesCollectionInstallment(models.Model):
         if not self.env.context.get("sales_collection_plan_write"):
             plans.exists()._check_installments_total()
         return res
+
+    def _remind_isolated(self, kind):
+        """``_remind``, with one bad installment logged and skipped.
+
+        Without this, one installment whose reminder raises failed the whole
+        cron every day and nobody else was reminded any more.
+        """
+        try:
+            with self.env.cr.savepoint():
+                return self._remind(kind)
+        except Exception:  # pylint: disable=broad-except
+            _logger.info("Collection reminders: a batch failed, retrying one by one")
+        count = 0
+        for installment in self:
+            try:
+                with self.env.cr.savepoint():
+                    count += installment._remind(kind)
+            except Exception:  # pylint: disable=broad-except
+                _logger.exception(
+                    "Collection reminder of installment %s failed: skipped",
+                    installment.id,
+                )
+        return count
 
     def _remind(self, kind):
         """Schedule one activity per installment of ``self``; return how many."""

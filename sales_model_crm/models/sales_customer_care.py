@@ -84,13 +84,29 @@ class SalesCustomerCare(models.AbstractModel):
         """Schedule the greetings due within the company's days ahead."""
         activity_type = self.env.ref("sales_model_crm.mail_activity_type_greeting")
         today = fields.Date.context_today(self)
+        days_ahead = self.env.company.sales_care_greeting_days
         self.env.flush_all()
+        # the window is the owner's: with the cron's (UTC) day, a greeting with
+        # no days' notice came a day late in Kiritimati (UTC+14) and a day
+        # early in Honolulu (UTC-10); any two local days (UTC-12 to UTC+14)
+        # are at most two days apart
         self.env.cr.execute(
             self._greetings_query(
-                today, self.env.company.sales_care_greeting_days, activity_type
+                today - timedelta(days=2), days_ahead + 4, activity_type
             )
         )
         rows = self.env.cr.fetchall()
+        owners = self.env["res.users"].browse({row[3] for row in rows})
+        local_today = {
+            user.id: day
+            for day, users in self.env["sales.daily.review"]._local_days(owners).items()
+            for user in users
+        }
+        rows = [
+            row
+            for row in rows
+            if 0 <= (row[2] - local_today[row[3]]).days <= days_ahead
+        ]
         partner_model = self.env["ir.model"]._get_id("res.partner")
         partners = self.env["res.partner"].browse([row[0] for row in rows])
         vals_list = [
@@ -123,8 +139,9 @@ class SalesCustomerCare(models.AbstractModel):
         )
 
     @api.model
-    def _create_activities(self, vals_list, batch_size):
-        """Create activities in batches; a bad one is logged and skipped."""
+    def _create_activities(self, vals_list, batch_size, failed=None):
+        """Create activities in batches; a bad one is logged and skipped (and
+        appended to ``failed`` when given)."""
         activities = self.env["mail.activity"].with_context(
             mail_activity_quick_update=True
         )
@@ -146,6 +163,8 @@ class SalesCustomerCare(models.AbstractModel):
                     count += 1
                 except Exception:  # pylint: disable=broad-except
                     _logger.exception("Customer care activity %s failed: skipped", vals)
+                    if failed is not None:
+                        failed.append(vals)
         return count
 
     @api.model
@@ -252,9 +271,18 @@ class SalesCustomerCare(models.AbstractModel):
             vals_list += self._return_visit_values(
                 source, customer, owner, base + timedelta(days=delay)
             )
-        count = self._create_activities(vals_list, batch_size)
+        failed = []
+        count = self._create_activities(vals_list, batch_size, failed)
+        # a customer whose visit could not be made is tried again by the next
+        # run: flagging its sources too lost the visit for good
+        failed_customers = {vals["res_id"] for vals in failed}
         for model in ("sale.order", "crm.lead"):
-            records = [source for source in sources if source._name == model]
+            records = [
+                source
+                for source in sources
+                if source._name == model
+                and source.partner_id.commercial_partner_id.id not in failed_customers
+            ]
             if records:
                 # a flag on the source: the visit is never planned twice
                 self.env[model].concat(*records).write(

@@ -274,7 +274,7 @@ class SalesCustomerTiering(models.AbstractModel):
             rows = cr.dictfetchall()
             if not rows:
                 break
-            self._apply_tier_changes(company, tiers, rows)
+            self._apply_tier_changes_isolated(company, tiers, rows)
             last_partner_id = rows[-1]["partner_id"]
             done += len(rows)
         cr.execute(
@@ -293,6 +293,32 @@ class SalesCustomerTiering(models.AbstractModel):
             remaining,
         )
         return done, remaining
+
+    @api.model
+    def _apply_tier_changes_isolated(self, company, tiers, rows):
+        """``_apply_tier_changes``, with one bad customer logged and skipped.
+
+        Without this, one customer whose change fails (a constraint, an
+        override of the history or the chatter) failed the whole run, every
+        day, and nobody was retiered any more; the skipped one is tried again
+        by the next run.
+        """
+        try:
+            with self.env.cr.savepoint():
+                self._apply_tier_changes(company, tiers, rows)
+            return
+        except Exception:  # pylint: disable=broad-except
+            _logger.info("Tiering: a batch failed, retrying one by one")
+        self.env.invalidate_all()
+        for row in rows:
+            try:
+                with self.env.cr.savepoint():
+                    self._apply_tier_changes(company, tiers, [row])
+            except Exception:  # pylint: disable=broad-except
+                _logger.exception(
+                    "Tiering: partner %s not retiered: skipped", row["partner_id"]
+                )
+                self.env.invalidate_all()
 
     @api.model
     def _apply_tier_changes(self, company, tiers, rows):

@@ -1,5 +1,6 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
@@ -9,6 +10,35 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+
+def run_isolated(records, job, label, logger=_logger):
+    """``job(records)`` in a savepoint; if it fails, ``job(record)`` one by
+    one, each in its own savepoint: a record that still fails is logged on
+    ``logger`` (``label % record.id``) and skipped. Returns the records done.
+
+    A scheduled action must not stop for everybody, every day, because of one
+    bad record (the pattern of the customer pool and collection crons).
+    """
+    cr = records.env.cr
+    try:
+        with cr.savepoint():
+            job(records)
+        return records
+    except Exception:  # pylint: disable=broad-except
+        logger.info("%s: a batch failed, retrying one by one", records._name)
+    done = records.browse()
+    for record in records:
+        try:
+            with cr.savepoint():
+                job(record)
+            done |= record
+        except Exception:  # pylint: disable=broad-except
+            logger.exception(label, record.id)
+    return done
+
 
 # what a manager writes on a review; the salesperson writes the rest
 MANAGER_FIELDS = frozenset({"manager_comment", "score"})
@@ -147,10 +177,10 @@ class SalesDailyReview(models.Model):
                 if part
             )
 
-    @api.depends("user_id")
+    @api.depends("user_id", "company_id")
     def _compute_team_id(self):
         for review in self:
-            review.team_id = review.user_id.sale_team_id
+            review.team_id = review.user_id._sales_team_in(review.company_id)
 
     @api.depends("call_target", "effective_call_count")
     def _compute_call_gap(self):
@@ -168,7 +198,10 @@ class SalesDailyReview(models.Model):
     def _check_date(self):
         today = fields.Date.context_today(self)
         for review in self:
-            if review.date > today:
+            # the day has happened where the salesperson is: the cron (UTC)
+            # makes the day of a salesperson already in tomorrow (UTC+14)
+            local_today = max(today, *self._local_days(review.user_id))
+            if review.date > local_today:
                 raise ValidationError(
                     _(
                         "A day is reviewed once it has happened: %(date)s is in "
@@ -204,6 +237,7 @@ class SalesDailyReview(models.Model):
                     _(
                         "%(user)s already has a review for %(date)s: open it "
                         "instead of creating another one.",
+                        # sudo: only the name of the user the review is for
                         user=self.env["res.users"].browse(user_id).sudo().name,
                         date=day,
                     )
@@ -246,6 +280,9 @@ class SalesDailyReview(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            # the date is read below before base's create checks it: a typed
+            # "2023-02-29" must be a message, not a ValueError (issue 7)
+            self._sales_check_input(vals)
             if not self.env.su and (
                 MANAGER_FIELDS & set(vals) or vals.get("state") == "reviewed"
             ):
@@ -385,7 +422,12 @@ class SalesDailyReview(models.Model):
             return local.astimezone(pytz.utc).replace(tzinfo=None)
 
         dt_from, dt_to = utc_bound(day_from), utc_bound(day_to + timedelta(days=1))
+        # keyed by (user id, day, company id): a review counts the documents
+        # of its own company only (a salesperson of two companies has one
+        # review a day, and company A's reviewer must not see company B's
+        # figures); planned activities belong to no company (company False)
         figures = defaultdict(lambda: defaultdict(float))
+        companies = self.company_id.ids
         # sudo: the reviewer reads the salesperson's figures whatever the
         # record rules of each source; only counts and sums are kept
         env = self.sudo().with_context(tz=tz_name).env
@@ -401,82 +443,99 @@ class SalesDailyReview(models.Model):
             ["user_id", "date_deadline:day"],
             ["__count"],
         ):
-            figures[user, day]["planned_count"] += count
+            figures[user.id, day, False]["planned_count"] += count
 
-        for user, day, kind, effective, count in env["sales.activity"]._read_group(
+        for user, day, company, kind, effective, count in env[
+            "sales.activity"
+        ]._read_group(
             [
                 ("user_id", "in", users.ids),
+                ("company_id", "in", companies),
                 ("date", ">=", dt_from),
                 ("date", "<", dt_to),
             ],
-            ["user_id", "date:day", "kind", "is_effective"],
+            ["user_id", "date:day", "company_id", "kind", "is_effective"],
             ["__count"],
         ):
-            key = (user, fields.Date.to_date(day))
+            key = (user.id, fields.Date.to_date(day), company.id)
             figures[key]["done_count"] += count
             if effective:
                 figures[key]["effective_call_count"] += count
             if kind == "visit":
                 figures[key]["visit_count"] += count
 
-        for user, day, count in (
+        for user, day, company, count in (
             env["crm.lead"]
             .with_context(active_test=False)
             ._read_group(
                 [
                     ("user_id", "in", users.ids),
+                    ("company_id", "in", companies),
                     ("create_date", ">=", dt_from),
                     ("create_date", "<", dt_to),
                 ],
-                ["user_id", "create_date:day"],
+                ["user_id", "create_date:day", "company_id"],
                 ["__count"],
             )
         ):
-            figures[user, fields.Date.to_date(day)]["new_lead_count"] += count
+            key = (user.id, fields.Date.to_date(day), company.id)
+            figures[key]["new_lead_count"] += count
 
-        for user, day, state, count in env["sale.order"]._read_group(
+        for user, day, company, state, count in env["sale.order"]._read_group(
             [
                 ("user_id", "in", users.ids),
+                ("company_id", "in", companies),
                 ("state", "in", ("sent", "sale")),
                 ("date_order", ">=", dt_from),
                 ("date_order", "<", dt_to),
             ],
-            ["user_id", "date_order:day", "state"],
+            ["user_id", "date_order:day", "company_id", "state"],
             ["__count"],
         ):
             field = "quotation_count" if state == "sent" else "order_count"
-            figures[user, fields.Date.to_date(day)][field] += count
+            figures[user.id, fields.Date.to_date(day), company.id][field] += count
 
-        for user_id, day, amount in self._collections(users, day_from, day_to):
-            figures[env["res.users"].browse(user_id), day]["collected_amount"] += amount
+        for user_id, company_id, day, amount in self._collections(
+            users, day_from, day_to
+        ):
+            figures[user_id, day, company_id]["collected_amount"] += amount
 
         targets = self._call_targets(users, day_from, day_to)
         for review in self:
-            values = figures[review.user_id.sudo(), review.date]
+            user_day = (review.user_id.id, review.date)
+            values = figures[user_day + (review.company_id.id,)]
             vals = {field: values.get(field, 0) for field in FIGURE_FIELDS}
+            planned = figures[user_day + (False,)]
+            vals["planned_count"] = planned.get("planned_count", 0)
             vals["call_target"] = targets(review.user_id, review.date)
             # the figures are the system's: written as such, whoever refreshes
             super(SalesDailyReview, review).write(vals)
 
     def _collections(self, users, day_from, day_to):
-        """(user id, day, amount) collected on the users' customer invoices,
-        dated by the reconciliation (the payment matched to the invoice)."""
+        """(user id, company id, day, amount) collected on the users' customer
+        invoices of the reviews' companies, dated by the reconciliation (the
+        payment matched to the invoice)."""
         self.env["account.partial.reconcile"].flush_model()
         self.env["account.move.line"].flush_model(["move_id"])
-        self.env["account.move"].flush_model(["invoice_user_id", "move_type"])
+        self.env["account.move"].flush_model(
+            ["invoice_user_id", "move_type", "company_id"]
+        )
         self.env.cr.execute(
             SQL(
                 """
-                SELECT move.invoice_user_id, apr.max_date, SUM(apr.amount)
+                SELECT move.invoice_user_id, move.company_id, apr.max_date,
+                       SUM(apr.amount)
                   FROM account_partial_reconcile apr
                   JOIN account_move_line line ON line.id = apr.debit_move_id
                   JOIN account_move move ON move.id = line.move_id
                  WHERE move.move_type = 'out_invoice'
                    AND move.invoice_user_id IN %(users)s
+                   AND move.company_id IN %(companies)s
                    AND apr.max_date BETWEEN %(day_from)s AND %(day_to)s
-                 GROUP BY move.invoice_user_id, apr.max_date
+                 GROUP BY move.invoice_user_id, move.company_id, apr.max_date
                 """,
                 users=tuple(users.ids),
+                companies=tuple(self.company_id.ids),
                 day_from=day_from,
                 day_to=day_to,
             )
@@ -486,6 +545,8 @@ class SalesDailyReview(models.Model):
     def _call_targets(self, users, day_from, day_to):
         """A function (user, day) -> the daily call target of the user's
         running plan on that day, 0 without one."""
+        # sudo: the reviewed salespeople's running plans, read for their
+        # daily call target only (the reviewer may not read the plan)
         plans = (
             self.env["sales.plan"]
             .sudo()
@@ -514,6 +575,8 @@ class SalesDailyReview(models.Model):
     @api.model
     def _ensure_reviews(self, users, day):
         """The reviews of ``users`` for ``day``, made (as drafts) when missing."""
+        # sudo: which of these days exist, hidden by the rules or not, so
+        # that none is made twice; callers read the result with their rights
         existing = self.sudo().search(
             [("user_id", "in", users.ids), ("date", "=", day)]
         )
@@ -556,13 +619,41 @@ class SalesDailyReview(models.Model):
         return action
 
     @api.model
+    def _local_days(self, users):
+        """``{day: users}``: the day it is for each user, in the user's time
+        zone (the cron's own, usually UTC, for a user without one).
+
+        A review is the salesperson's local day: with the server's UTC day, a
+        salesperson in Honolulu (UTC-10) was reminded twice on one afternoon
+        when the cron ran on both sides of UTC midnight, and one in Kiritimati
+        (UTC+14) was reminded about tomorrow's review.
+        """
+        days = {}
+        for user in users:
+            record = self.with_context(tz=user.tz) if user.tz else self
+            day = fields.Date.context_today(record)
+            days[day] = days.get(day, users.browse()) | user
+        return days
+
+    @api.model
     def _cron_remind_unsubmitted(self):
         """Remind each salesperson once a day to submit the day's review."""
-        today = fields.Date.context_today(self)
-        teams = self.env["crm.team"].search([])
-        reviews = self._ensure_reviews(self._team_salespeople(teams), today)
+        salespeople = self._team_salespeople(self.env["crm.team"].search([]))
+        for day, users in self._local_days(salespeople).items():
+            # one salesperson whose day cannot be made or reminded (a
+            # constraint, an override) must not leave the others unreminded
+            run_isolated(
+                users,
+                lambda batch, day=day: self._ensure_reviews(
+                    batch, day
+                )._remind_submit(),
+                "Daily review reminder of user %s failed: skipped",
+            )
+
+    def _remind_submit(self):
+        """An activity to submit the day, once, on the draft reviews."""
         todo = self.env.ref("mail.mail_activity_data_todo")
-        for review in reviews.filtered(lambda review: review.state == "draft"):
+        for review in self.filtered(lambda review: review.state == "draft"):
             if review.activity_ids.filtered(
                 lambda act, review=review: act.activity_type_id == todo
                 and act.user_id == review.user_id
@@ -570,24 +661,45 @@ class SalesDailyReview(models.Model):
                 continue
             review.activity_schedule(
                 act_type_xmlid="mail.mail_activity_data_todo",
-                date_deadline=today,
+                date_deadline=review.date,
                 summary=_("Submit today's review"),
                 user_id=review.user_id.id,
             )
 
     @api.model
     def _cron_team_day_summary(self):
-        """Post each team's day to its leader, once a day."""
-        today = fields.Date.context_today(self)
-        teams = self.env["crm.team"].search(
-            [
-                ("user_id", "!=", False),
-                "|",
-                ("sales_review_summary_date", "=", False),
-                ("sales_review_summary_date", "<", today),
-            ]
+        """Post each team's day to its leader, once a day.
+
+        The day is the leader's local day: with the cron's (UTC) day, a leader
+        in Kiritimati (UTC+14) got the summary of a day that, for them, ended
+        hours ago, or two in one local day across UTC midnight in Honolulu.
+        """
+        teams = self.env["crm.team"].search([("user_id", "!=", False)])
+        for day, leaders in self._local_days(teams.user_id).items():
+            due = teams.filtered(
+                lambda team, day=day, leaders=leaders: team.user_id in leaders
+                and (
+                    not team.sales_review_summary_date
+                    or team.sales_review_summary_date < day
+                )
+            )
+            if due:
+                # one team whose day cannot be posted must not stop the others
+                run_isolated(
+                    due,
+                    lambda batch, day=day: self._post_team_day(batch, day),
+                    "Team day summary of team %s failed: skipped",
+                )
+
+    @api.model
+    def _post_team_day(self, teams, day):
+        members = self._team_salespeople(teams)
+        # a member in a time zone behind the leader's has no such day yet
+        # (a review of a future day is refused): only the members' days so far
+        started = members.browse().union(
+            *(users for when, users in self._local_days(members).items() if when >= day)
         )
-        reviews = self._ensure_reviews(self._team_salespeople(teams), today)
+        reviews = self._ensure_reviews(started, day)
         reviews.filtered(lambda review: review.state == "draft")._refresh_figures()
         for team in teams:
             days = reviews.filtered(lambda review, team=team: review.team_id == team)
@@ -596,7 +708,7 @@ class SalesDailyReview(models.Model):
                 "Day %(date)s: %(done)s interactions done, %(effective)s "
                 "effective calls against a target of %(target)s; %(submitted)s "
                 "of %(total)s days submitted. Behind: %(behind)s.",
-                date=today,
+                date=day,
                 done=sum(days.mapped("done_count")),
                 effective=sum(days.mapped("effective_call_count")),
                 target=sum(days.mapped("call_target")),
@@ -610,4 +722,4 @@ class SalesDailyReview(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        teams.write({"sales_review_summary_date": today})
+        teams.write({"sales_review_summary_date": day})

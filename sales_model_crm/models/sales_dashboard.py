@@ -526,6 +526,7 @@ class SalesVpDashboard(models.AbstractModel):
 
     @api.model
     def _default_daily_target(self):
+        # sudo: a system parameter (a number), no business data
         param = self.env["ir.config_parameter"].sudo().get_param(DAILY_TARGET_PARAM)
         try:
             return int(param) if param else DEFAULT_DAILY_TARGET
@@ -552,6 +553,8 @@ class SalesVpDashboard(models.AbstractModel):
             lambda resource: resource.company_id in (self.env.company, False)
             or not resource.company_id
         )
+        # sudo: working hours and leaves of the scope's salespeople only,
+        # which a salesperson may not read on resource.calendar.leaves
         intervals = calendar.sudo()._work_intervals_batch(
             start, end, resources=resources
         )

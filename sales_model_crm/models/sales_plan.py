@@ -181,11 +181,13 @@ class SalesPlan(models.Model):
             parts = [plan.period_id.name, plan._owner().name]
             plan.name = " · ".join(part for part in parts if part) or _("New Plan")
 
-    @api.depends("user_id")
+    @api.depends("user_id", "company_id")
     def _compute_team_id(self):
         for plan in self:
             if plan.owner_type == "user" and plan.user_id:
-                plan.team_id = plan.user_id.sale_team_id or plan.team_id
+                plan.team_id = (
+                    plan.user_id._sales_team_in(plan.company_id) or plan.team_id
+                )
 
     @api.depends(
         "quota_id",

@@ -1,9 +1,14 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+from .sales_daily_review import run_isolated
+
+_logger = logging.getLogger(__name__)
 
 
 class SalesProblem(models.Model):
@@ -97,10 +102,10 @@ class SalesProblem(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
 
-    @api.depends("user_id")
+    @api.depends("user_id", "company_id")
     def _compute_team_id(self):
         for problem in self:
-            problem.team_id = problem.user_id.sale_team_id
+            problem.team_id = problem.user_id._sales_team_in(problem.company_id)
 
     @api.depends("review_id", "lead_id")
     def _compute_source(self):
@@ -176,7 +181,9 @@ class SalesProblem(models.Model):
             days = company.sales_problem_escalation_days
             if days <= 0:
                 continue
-            limit = fields.Date.context_today(self) - timedelta(days=days)
+            # "open for N days" counts the owner's days, not the cron's: any
+            # two local days (UTC-12 to UTC+14) are at most two days apart
+            limit = fields.Date.context_today(self) + timedelta(days=2 - days)
             stale = self.search(
                 [
                     ("company_id", "=", company.id),
@@ -185,5 +192,23 @@ class SalesProblem(models.Model):
                     ("date_raised", "<=", limit),
                 ]
             )
-            stale._notify_manager(_("Open for too long: %(title)s"))
-            stale.write({"overdue_notified": True})
+            for today, owners in (
+                self.env["sales.daily.review"]._local_days(stale.user_id).items()
+            ):
+                raised_by = today - timedelta(days=days)
+                due = stale.filtered(
+                    lambda problem, owners=owners, raised_by=raised_by: problem.user_id
+                    in owners
+                    and problem.date_raised <= raised_by
+                )
+                # one problem that cannot be escalated must not stop the others
+                run_isolated(
+                    due,
+                    lambda batch: batch._escalate_stale(),
+                    "Escalation of sales problem %s failed: skipped",
+                    _logger,
+                )
+
+    def _escalate_stale(self):
+        self._notify_manager(_("Open for too long: %(title)s"))
+        self.write({"overdue_notified": True})

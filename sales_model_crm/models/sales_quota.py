@@ -314,11 +314,13 @@ class SalesQuota(models.Model):
         for quota in self:
             quota.is_count = quota.basis in COUNT_BASES
 
-    @api.depends("user_id")
+    @api.depends("user_id", "company_id")
     def _compute_team_id(self):
         for quota in self:
             if quota.owner_type == "user" and quota.user_id:
-                quota.team_id = quota.user_id.sale_team_id or quota.team_id
+                quota.team_id = (
+                    quota.user_id._sales_team_in(quota.company_id) or quota.team_id
+                )
 
     @api.depends("owner_type", "user_id", "team_id", "agent_id")
     def _compute_owner_name(self):

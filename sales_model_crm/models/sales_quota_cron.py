@@ -120,6 +120,20 @@ class SalesQuotaScheduler(models.AbstractModel):
         sources = quota_model.search(
             [("period_id", "=", previous.id), ("repeat_next_period", "=", True)]
         )
+        created = quota_model.browse()
+
+        def job(batch):
+            nonlocal created
+            created |= self._renew_batch(batch, period)
+
+        # one quota that cannot be copied (a constraint, an archived scope)
+        # must not stop the whole renewal, every day, for everybody
+        self._run_in_batches(sources, job)
+        return created
+
+    @api.model
+    def _renew_batch(self, sources, period):
+        quota_model = self.env["sales.quota"]
         present = quota_model.search([("period_id", "=", period.id)])
         taken = {
             tuple(

@@ -35,3 +35,5 @@ from . import test_handover
 from . import test_customer_pool
 from . import test_knowledge
 from . import test_daily_review_tours
+from . import test_cron_faults
+from . import test_cron_faults_more

@@ -8,6 +8,8 @@ from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_datetime
 
+from .xlsx_options import safe_workbook_options
+
 REPORT_XMLID = "sales_model_crm_reports.action_report_sales_customer_pareto_xlsx"
 
 # Both sheets: title and subtitle on rows 0-1, column headers on row 3.
@@ -42,6 +44,10 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
     _name = "report.sales_model_crm_reports.customer_pareto_xlsx"
     _inherit = "report.report_xlsx.abstract"
     _description = "Pareto Analysis Workbook"
+
+    def get_workbook_options(self):
+        # user text stays text even if written with write(): see xlsx_options
+        return safe_workbook_options()
 
     # --- access and rows
 

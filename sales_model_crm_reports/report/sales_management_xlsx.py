@@ -8,6 +8,8 @@ from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_date, format_datetime
 
+from .xlsx_options import safe_workbook_options
+
 # Every sheet: title and subtitle on rows 0-1, column headers on row 3.
 HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
@@ -28,6 +30,10 @@ class SalesManagementXlsx(models.AbstractModel):
     _name = "report.sales_model_crm_reports.management_xlsx"
     _inherit = "report.report_xlsx.abstract"
     _description = "Management Report Workbook"
+
+    def get_workbook_options(self):
+        # user text stays text even if written with write(): see xlsx_options
+        return safe_workbook_options()
 
     # set by each workbook
     _report_xmlid = None

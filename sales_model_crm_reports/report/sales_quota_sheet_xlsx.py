@@ -25,6 +25,7 @@ from .sales_quota_sheet_decomposition import DecompositionSheet
 from .sales_quota_sheet_dimension import DimensionSheet
 from .sales_quota_sheet_month import MonthSheet
 from .sales_quota_sheet_summary import SummarySheet
+from .xlsx_options import safe_workbook_options
 
 
 class SalesQuotaSheetXlsx(
@@ -54,8 +55,9 @@ class SalesQuotaSheetXlsx(
 
     def get_workbook_options(self):
         # rows go to a temporary file as soon as the next row starts: memory
-        # stays flat for 1,000 salespeople x 12 months
-        return {"constant_memory": True}
+        # stays flat for 1,000 salespeople x 12 months; user text stays text
+        # even if written with write(): see xlsx_options
+        return safe_workbook_options(constant_memory=True)
 
     def create_xlsx_report(self, docids, data):
         self._check_report_access()

@@ -16,6 +16,8 @@ from odoo import _, models
 from odoo.exceptions import AccessError
 from odoo.tools.translate import LazyTranslate
 
+from .xlsx_options import safe_workbook_options
+
 _lt = LazyTranslate(__name__)
 
 REPORT_XMLID = "sales_model_crm_reports.action_report_sales_quota_template_xlsx"
@@ -334,6 +336,10 @@ class SalesQuotaTemplateXlsx(models.AbstractModel):
     _name = "report.sales_model_crm_reports.quota_template_xlsx"
     _inherit = "report.report_xlsx.abstract"
     _description = "Quota Import Template Workbook"
+
+    def get_workbook_options(self):
+        # user text stays text even if written with write(): see xlsx_options
+        return safe_workbook_options()
 
     def create_xlsx_report(self, docids, data):
         self._check_report_access()

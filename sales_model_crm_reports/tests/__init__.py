@@ -4,3 +4,4 @@ from . import test_management_reports_xlsx
 from . import test_quota_import
 from . import test_quota_sheet_xlsx
 from . import test_quota_sheet_tour
+from . import test_xlsx_injection
