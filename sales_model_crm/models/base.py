@@ -81,13 +81,17 @@ class Base(models.AbstractModel):
         except (TypeError, ValueError):
             number = math.nan
         if not (math.isfinite(number) and low <= number <= high):
+            # formatted outside _(): the translation extractor stops at an
+            # f-string among its arguments
+            low_text = f"{low:,.2f}".rstrip("0").rstrip(".")
+            high_text = f"{high:,.2f}".rstrip("0").rstrip(".")
             raise ValidationError(
                 _(
                     "%(field)s must be a number between %(low)s and %(high)s, "
                     "not %(value)s.",
                     field=field._description_string(self.env),
-                    low=f"{low:,.2f}".rstrip("0").rstrip("."),
-                    high=f"{high:,.2f}".rstrip("0").rstrip("."),
+                    low=low_text,
+                    high=high_text,
                     value=str(value)[:40],
                 )
             )

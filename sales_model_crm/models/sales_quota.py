@@ -466,12 +466,16 @@ class SalesQuota(models.Model):
         for tier in TIERS:
             total = sum(children.mapped(tier))
             if abs(total - self[tier]) > rounding / 2:
+                # formatted outside _(): the translation extractor gives up on
+                # the rest of the file at an f-string among its arguments
+                total_text = f"{total:,.2f}"
+                expected_text = f"{self[tier]:,.2f}"
                 wrong.append(
                     _(
                         "%(tier)s: parts add up to %(total)s, not %(expected)s",
                         tier=self._fields[tier].get_description(self.env)["string"],
-                        total=f"{total:,.2f}",
-                        expected=f"{self[tier]:,.2f}",
+                        total=total_text,
+                        expected=expected_text,
                     )
                 )
         return "; ".join(wrong) or False

@@ -339,11 +339,14 @@ class SalesQuotaSplit(models.TransientModel):
             raise UserError(_("A share cannot be negative."))
         total = sum(lines.mapped("share"))
         if float_compare(total, 100.0, precision_digits=2):
+            # formatted outside _(): the translation extractor gives up on the
+            # rest of the file at an f-string among its arguments
+            total_text = f"{total:.2f}"
             raise UserError(
                 _(
                     "The shares add up to %(total)s %%, not 100 %%: nothing was "
                     "split.",
-                    total=f"{total:.2f}",
+                    total=total_text,
                 )
             )
         lines = lines.filtered("share")
