@@ -72,9 +72,9 @@ PLAIN_SQL = [
        AND invoice_user_id = ANY(%(users)s)
      GROUP BY 1
     """,
-    # planned activities by salesperson and day, the next working days
+    # planned units by salesperson and day, the next working days
     """
-    SELECT user_id, date_deadline, COUNT(*) FROM mail_activity
+    SELECT user_id, date_deadline, SUM(sales_planned_count) FROM mail_activity
      WHERE active AND user_id = ANY(%(users)s)
        AND date_deadline BETWEEN %(today)s AND %(today)s + 7
      GROUP BY 1, 2

@@ -275,11 +275,11 @@ def load_activities(cr, ctx, args, user_ids, partner_start, today):
         INSERT INTO mail_activity (
             res_model_id, res_model, res_id, res_name, activity_type_id, user_id,
             summary, date_deadline, automated, active, create_uid, write_uid,
-            create_date, write_date)
+            create_date, write_date, sales_planned_count)
         SELECT %(model)s, 'res.partner',
                %(partner_start)s + (random() * (%(customers)s - 1))::int,
                'Bench customer', %(type)s, u, 'Bench planned call', d, FALSE, TRUE,
-               1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+               1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', 1
           FROM unnest(%(users)s::int[]) u
          CROSS JOIN generate_series(%(today)s::date, %(today)s::date + 20, '1 day') d
          CROSS JOIN LATERAL generate_series(1, 20 + (random() * 25)::int + 0 * u) k
