@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Regenerate the blank import templates next to this script.
+"""Regenerate the import templates a user starts from.
 
     python3 data/import_templates/make_templates.py
 
 No database and no server: it needs the ``odoo`` package importable (for the
-addon's column definitions and labels) and xlsxwriter. The template an admin
-downloads from CRM > Quotas > Import Quotas is the same, with the database's
-periods, owners and regions in its Lists sheet.
+addon's column definitions and labels) and xlsxwriter.
+
+- ``quotas.xlsx``, next to this script: the blank quota template. The one an
+  admin downloads from CRM > Quotas > Import Quotas is the same, with the
+  database's periods, owners and regions in its Lists sheet.
+- ``customers.xlsx`` and ``contacts.xlsx``: customer companies and their
+  contacts with their profiles, for Odoo's own import (Contacts > Import
+  records offers them). They are written into the addon's ``static/xls/``,
+  which the server serves; the files here are links to them.
 """
 
 import sys
@@ -25,6 +31,8 @@ REPO = HERE.parent.parent
 odoo.addons.__path__.append(str(REPO))
 
 # pylint: disable=wrong-import-position
+import customer_templates  # noqa: E402  (next to this script)
+
 from odoo.addons.sales_model_crm.models.sales_quota import (  # noqa: E402
     REWARD_MODES,
     SalesQuota,
@@ -57,6 +65,10 @@ def main():
     path = HERE / "quotas.xlsx"
     make_quota_template(path)
     print(f"wrote {path.relative_to(REPO)}")
+    for path in customer_templates.write_all(
+        REPO / "sales_model_crm" / "static" / "xls"
+    ):
+        print(f"wrote {path.relative_to(REPO)}")
     return 0
 
 

@@ -16,6 +16,7 @@ from . import sales_partner_experience
 from . import sales_partner_hobby
 from . import sales_activity
 from . import res_partner
+from . import res_partner_import
 from . import base
 from . import date_range
 from . import sales_quota
