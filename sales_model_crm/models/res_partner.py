@@ -7,6 +7,8 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from .batch_isolation import run_isolated
+
 _logger = logging.getLogger(__name__)
 
 TIER_FIELDS = {"sales_tier_id", "sales_tier_locked"}
@@ -590,23 +592,16 @@ class ResPartner(models.Model):
             # one customer that cannot be written (a constraint, an override)
             # must not keep the whole batch, and every later run, from
             # returning the others: retry one by one, log and skip the bad one
-            try:
-                with self.env.cr.savepoint():
-                    idle._sales_pool_return(body)
-                returned |= idle
-                continue
-            except Exception:  # pylint: disable=broad-except
-                _logger.info("Customer pool: a batch failed, retrying one by one")
-            for partner in idle:
-                try:
-                    with self.env.cr.savepoint():
-                        partner._sales_pool_return(body)
-                    returned |= partner
-                except Exception:  # pylint: disable=broad-except
-                    _logger.exception(
-                        "Customer pool: partner %s not returned: skipped", partner.id
-                    )
-                    skipped |= partner
+            done = run_isolated(
+                self.env,
+                idle,
+                lambda partners, body=body: partners._sales_pool_return(body),
+                "Customer pool: partner %s not returned: skipped",
+                _logger,
+                name="Customer pool",
+            )
+            returned |= done
+            skipped |= idle - done
         # the skipped ones are not "remaining": the cron would be called again
         # and again (partially done) for a record that keeps failing
         remaining = sum(

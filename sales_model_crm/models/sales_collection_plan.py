@@ -17,6 +17,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero
 
+from .batch_isolation import run_isolated
+
 _logger = logging.getLogger(__name__)
 
 # reminder days before a due date when the company sets none
@@ -537,27 +539,24 @@ class SalesCollectionInstallment(models.Model):
         return res
 
     def _remind_isolated(self, kind):
-        """``_remind``, with one bad installment logged and skipped.
+        """``_remind``, with one bad installment logged and skipped; return
+        how many were reminded.
 
         Without this, one installment whose reminder raises failed the whole
         cron every day and nobody else was reminded any more.
         """
-        try:
-            with self.env.cr.savepoint():
-                return self._remind(kind)
-        except Exception:  # pylint: disable=broad-except
-            _logger.info("Collection reminders: a batch failed, retrying one by one")
-        count = 0
-        for installment in self:
-            try:
-                with self.env.cr.savepoint():
-                    count += installment._remind(kind)
-            except Exception:  # pylint: disable=broad-except
-                _logger.exception(
-                    "Collection reminder of installment %s failed: skipped",
-                    installment.id,
-                )
-        return count
+        done = run_isolated(
+            self.env,
+            self,
+            lambda installments: installments._remind(kind),
+            "Collection reminder of installment %s failed: skipped",
+            _logger,
+            name="Collection reminders",
+        )
+        # reminded = flagged by _remind (what it counts); a rolled-back one
+        # is not flagged, and the candidates were all unflagged
+        flag = "reminded_overdue" if kind == "overdue" else "reminded_before"
+        return len(done.filtered(flag))
 
     def _remind(self, kind):
         """Schedule one activity per installment of ``self``; return how many."""

@@ -6,6 +6,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
+from .batch_isolation import run_isolated
+
 _logger = logging.getLogger(__name__)
 # orders and deals older than this are not caught up on (first run, downtime)
 RETURN_VISIT_LOOKBACK_DAYS = 30
@@ -146,26 +148,20 @@ class SalesCustomerCare(models.AbstractModel):
             mail_activity_quick_update=True
         )
         self._subscribe_owners(vals_list)
-        count = 0
-        for start in range(0, len(vals_list), batch_size):
-            batch = vals_list[start : start + batch_size]
-            try:
-                with self.env.cr.savepoint():
-                    activities.create(batch)
-                count += len(batch)
-                continue
-            except Exception:  # pylint: disable=broad-except
-                _logger.info("Customer care: a batch failed, retrying one by one")
-            for vals in batch:
-                try:
-                    with self.env.cr.savepoint():
-                        activities.create(vals)
-                    count += 1
-                except Exception:  # pylint: disable=broad-except
-                    _logger.exception("Customer care activity %s failed: skipped", vals)
-                    if failed is not None:
-                        failed.append(vals)
-        return count
+        done = run_isolated(
+            self.env,
+            vals_list,
+            activities.create,
+            "Customer care activity %s failed: skipped",
+            _logger,
+            batch_size=batch_size,
+            name="Customer care",
+            key=lambda vals: vals,
+        )
+        if failed is not None:
+            done_ids = {id(vals) for vals in done}
+            failed.extend(vals for vals in vals_list if id(vals) not in done_ids)
+        return len(done)
 
     @api.model
     def _subscribe_owners(self, vals_list):

@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from .batch_isolation import run_isolated
+
 _logger = logging.getLogger(__name__)
 
 CHANGES_TABLE = "sales_model_tier_changes"
@@ -303,22 +305,15 @@ class SalesCustomerTiering(models.AbstractModel):
         day, and nobody was retiered any more; the skipped one is tried again
         by the next run.
         """
-        try:
-            with self.env.cr.savepoint():
-                self._apply_tier_changes(company, tiers, rows)
-            return
-        except Exception:  # pylint: disable=broad-except
-            _logger.info("Tiering: a batch failed, retrying one by one")
-        self.env.invalidate_all()
-        for row in rows:
-            try:
-                with self.env.cr.savepoint():
-                    self._apply_tier_changes(company, tiers, [row])
-            except Exception:  # pylint: disable=broad-except
-                _logger.exception(
-                    "Tiering: partner %s not retiered: skipped", row["partner_id"]
-                )
-                self.env.invalidate_all()
+        run_isolated(
+            self.env,
+            rows,
+            lambda part: self._apply_tier_changes(company, tiers, part),
+            "Tiering: partner %s not retiered: skipped",
+            _logger,
+            name="Tiering",
+            key=lambda row: row["partner_id"],
+        )
 
     @api.model
     def _apply_tier_changes(self, company, tiers, rows):

@@ -11,33 +11,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from .batch_isolation import run_isolated
+
 _logger = logging.getLogger(__name__)
-
-
-def run_isolated(records, job, label, logger=_logger):
-    """``job(records)`` in a savepoint; if it fails, ``job(record)`` one by
-    one, each in its own savepoint: a record that still fails is logged on
-    ``logger`` (``label % record.id``) and skipped. Returns the records done.
-
-    A scheduled action must not stop for everybody, every day, because of one
-    bad record (the pattern of the customer pool and collection crons).
-    """
-    cr = records.env.cr
-    try:
-        with cr.savepoint():
-            job(records)
-        return records
-    except Exception:  # pylint: disable=broad-except
-        logger.info("%s: a batch failed, retrying one by one", records._name)
-    done = records.browse()
-    for record in records:
-        try:
-            with cr.savepoint():
-                job(record)
-            done |= record
-        except Exception:  # pylint: disable=broad-except
-            logger.exception(label, record.id)
-    return done
 
 
 # what a manager writes on a review; the salesperson writes the rest
@@ -643,11 +619,13 @@ class SalesDailyReview(models.Model):
             # one salesperson whose day cannot be made or reminded (a
             # constraint, an override) must not leave the others unreminded
             run_isolated(
+                self.env,
                 users,
                 lambda batch, day=day: self._ensure_reviews(
                     batch, day
                 )._remind_submit(),
                 "Daily review reminder of user %s failed: skipped",
+                _logger,
             )
 
     def _remind_submit(self):
@@ -686,9 +664,11 @@ class SalesDailyReview(models.Model):
             if due:
                 # one team whose day cannot be posted must not stop the others
                 run_isolated(
+                    self.env,
                     due,
                     lambda batch, day=day: self._post_team_day(batch, day),
                     "Team day summary of team %s failed: skipped",
+                    _logger,
                 )
 
     @api.model

@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .sales_daily_review import run_isolated
+from .batch_isolation import run_isolated
 
 _logger = logging.getLogger(__name__)
 
@@ -203,6 +203,7 @@ class SalesProblem(models.Model):
                 )
                 # one problem that cannot be escalated must not stop the others
                 run_isolated(
+                    self.env,
                     due,
                     lambda batch: batch._escalate_stale(),
                     "Escalation of sales problem %s failed: skipped",

@@ -5,6 +5,8 @@ import logging
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
+from .batch_isolation import run_isolated
+
 _logger = logging.getLogger(__name__)
 
 
@@ -57,32 +59,18 @@ class SalesPurchaseCycleReminder(models.AbstractModel):
             cycle_ids = [row[0] for row in self.env.cr.fetchall()]
             # the company's settings (customer notice) apply to its cycles
             reminder = self.with_company(company)
-            cycles = reminder.env["sales.purchase.cycle"]
-            for start in range(0, len(cycle_ids), batch_size):
-                batch = cycles.browse(cycle_ids[start : start + batch_size])
-                count += reminder._remind_batch(batch)
-        return count
-
-    @api.model
-    def _remind_batch(self, cycles):
-        try:
-            with self.env.cr.savepoint():
-                self._remind(cycles)
-            return len(cycles)
-        except Exception:  # pylint: disable=broad-except
-            _logger.info("Refill reminders: a batch failed, retrying one by one")
-        self.env.invalidate_all()
-        count = 0
-        for cycle in cycles:
-            try:
-                with self.env.cr.savepoint():
-                    self._remind(cycle)
-                count += 1
-            except Exception:  # pylint: disable=broad-except
-                _logger.exception(
-                    "Refill reminder of purchase cycle %s failed: skipped", cycle.id
+            cycles = reminder.env["sales.purchase.cycle"].browse(cycle_ids)
+            count += len(
+                run_isolated(
+                    reminder.env,
+                    cycles,
+                    reminder._remind,
+                    "Refill reminder of purchase cycle %s failed: skipped",
+                    _logger,
+                    batch_size=batch_size,
+                    name="Refill reminders",
                 )
-                self.env.invalidate_all()
+            )
         return count
 
     @api.model

@@ -11,6 +11,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from .batch_isolation import run_isolated
+
 _logger = logging.getLogger(__name__)
 
 RENEW_KEY_FIELDS = (
@@ -41,25 +43,17 @@ class SalesQuotaScheduler(models.AbstractModel):
         is logged and skipped while the others are processed. Returns the
         records processed.
         """
-        done = records.browse()
-        for start in range(0, len(records), batch_size):
-            batch = records[start : start + batch_size]
-            try:
-                with self.env.cr.savepoint():
-                    job(batch)
-                done |= batch
-            except Exception:
-                _logger.warning(
-                    "Quota batch failed, retrying record by record", exc_info=True
-                )
-                for record in batch:
-                    try:
-                        with self.env.cr.savepoint():
-                            job(record)
-                        done |= record
-                    except Exception:
-                        _logger.exception("Quota %s skipped", record.id)
-        return done
+        return run_isolated(
+            self.env,
+            records,
+            job,
+            "Quota %s skipped",
+            _logger,
+            batch_size=batch_size,
+            name="Quota",
+            # a failed batch of quotas is rare and worth its traceback
+            batch_level=logging.WARNING,
+        )
 
     # --- daily: progress and behind-pace reminders ----------------------------
 
