@@ -785,15 +785,48 @@ class SalesDailyReview(models.Model):
         members = self._team_salespeople(teams)
         # a member in a time zone behind the leader's has no such day yet
         # (a review of a future day is refused): only the members' days so far
+        # are made, the others are listed as not started
         started = members.browse().union(
             *(users for when, users in self._local_days(members).items() if when >= day)
         )
         reviews = self._ensure_reviews(started, day)
         reviews.filtered(lambda review: review.state == "draft")._refresh_figures()
+        states = dict(self._fields["state"]._description_selection(self.env))
         for team in teams:
             days = reviews.filtered(lambda review, team=team: review.team_id == team)
             behind = days.filtered("is_behind")
-            body = _(
+            # every member of the team is named, with the day's figures or why
+            # there are none: the leader sees who is missing, not only totals
+            lines = []
+            for member in self._team_salespeople(team).sorted("name"):
+                review = reviews.filtered(
+                    lambda review, member=member: review.user_id == member
+                )[:1]
+                if not review:
+                    lines.append(
+                        _(
+                            "%(name)s: the day has not started yet in their "
+                            "time zone (%(tz)s).",
+                            name=member.name,
+                            tz=member.tz or "UTC",
+                        )
+                    )
+                    continue
+                lines.append(
+                    _(
+                        "%(name)s: %(done)s interactions done, %(effective)s "
+                        "effective calls against a target of %(target)s; "
+                        "%(state)s.",
+                        name=member.name,
+                        done=review.done_count,
+                        effective=review.effective_call_count,
+                        target=review.call_target,
+                        state=_("not submitted")
+                        if review.state == "draft"
+                        else states[review.state],
+                    )
+                )
+            summary = _(
                 "Day %(date)s: %(done)s interactions done, %(effective)s "
                 "effective calls against a target of %(target)s; %(submitted)s "
                 "of %(total)s days submitted. Behind: %(behind)s.",
@@ -804,6 +837,10 @@ class SalesDailyReview(models.Model):
                 submitted=len(days.filtered(lambda r: r.state != "draft")),
                 total=len(days),
                 behind=", ".join(behind.user_id.mapped("name")) or _("nobody"),
+            )
+            body = Markup("<p>%s</p><ul>%s</ul>") % (
+                summary,
+                Markup().join(Markup("<li>%s</li>") % line for line in lines),
             )
             team.message_post(
                 body=body,
