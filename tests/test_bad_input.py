@@ -556,3 +556,72 @@ class TestBadInputRpc(SalesQuotaCommon, HttpCase):
 
     def _assert_no_failures(self, failures):
         self.assertFalse(failures, "\n" + "\n".join(failures))
+
+    def test_numbers_as_strings_in_a_form_get_the_message_over_rpc(self):
+        """The web client's onchange (a form being edited) gets the same
+        message as a save, for the form's fields, its lines and its dates."""
+        self.authenticate(self.director.login, self.director.login)
+        failures = []
+        plan = self.env["sales.plan"].create(
+            {
+                "name": "Test onchange plan",
+                "period_id": self.q1.id,
+                "owner_type": "user",
+                "user_id": self.salesman_li.id,
+                "company_id": self.company.id,
+            }
+        )
+        line_spec = {"fields": {"kind": {}, "target_count": {}}}
+        for value in ("NaN", "inf", "-inf", "1e308", "abc"):
+            for name in ("target", "penalty_value", "split_share"):
+                # an existing quota, then a new one
+                for ids in (self.quota.ids, []):
+                    self._expect_refusal(
+                        failures,
+                        "sales.quota",
+                        "onchange",
+                        [ids, {name: value}, [name], {name: {}, "attainment": {}}],
+                    )
+            for name in ("sales_employee_count", "sales_annual_revenue"):
+                self._expect_refusal(
+                    failures,
+                    "res.partner",
+                    "onchange",
+                    [self.customer_li.ids, {name: value}, [name], {name: {}}],
+                )
+            # a line of the plan's one2many, typed in the plan's form
+            self._expect_refusal(
+                failures,
+                "sales.plan",
+                "onchange",
+                [
+                    plan.ids,
+                    {
+                        "line_ids": [
+                            [0, "virtual_1", {"kind": "call", "target_count": value}]
+                        ]
+                    },
+                    ["line_ids"],
+                    {"line_ids": line_spec},
+                ],
+            )
+            self._expect_refusal(
+                failures,
+                "res.partner",
+                "onchange",
+                [
+                    self.customer_li.ids,
+                    {"sales_birthday": value},
+                    ["sales_birthday"],
+                    {"sales_birthday": {}},
+                ],
+            )
+        # a good value still gets its onchange
+        name, message = self._call(
+            "sales.quota",
+            "onchange",
+            [self.quota.ids, {"target": "2000"}, ["target"], {"target": {}}],
+        )
+        if name:
+            failures.append(f"onchange of a good target: {name}: {message[:200]}")
+        self._assert_no_failures(failures)

@@ -319,6 +319,61 @@ class TestMultiCompany(QuotaDocumentsMixin, SalesQuotaCommon):
         self.assertEqual(review_b.done_count, 1)
         self.assertEqual(review_b.order_count, 1)
 
+    def test_review_planned_count_is_the_reviews_company_only(self):
+        # an activity has no company: it counts in its record's company, so
+        # company B's review gets the calls planned on company B's customers,
+        # plan and lead only, not those on company A's or on a shared customer
+        # (Li's main company, A)
+        li = self.salesman_li
+        lead_a = (
+            self.env["crm.lead"]
+            .with_company(self.company_a)
+            .create(
+                {
+                    "name": "Test Beijing lead",
+                    "user_id": li.id,
+                    "company_id": self.company_a.id,
+                }
+            )
+        )
+        lead_b = (
+            self.env["crm.lead"]
+            .with_company(self.company_b)
+            .create(
+                {
+                    "name": "Test Harbin lead",
+                    "user_id": li.id,
+                    "company_id": self.company_b.id,
+                    "partner_id": self.b["res.partner"].id,
+                }
+            )
+        )
+        customer_a = self.customer_li.copy({"company_id": self.company_a.id})
+        for record in (
+            self.b["res.partner"],
+            self.b["sales.plan"],
+            lead_b,
+            customer_a,
+            lead_a,
+            self.customer_li,
+        ):
+            record.activity_schedule(
+                "mail.mail_activity_data_call", date_deadline=self.today, user_id=li.id
+            )
+        review_b = self.b["sales.daily.review"]
+        review_b._refresh_figures()
+        self.assertEqual(review_b.planned_count, 3)
+        # the same day in company A: the other three
+        review_b.company_id = self.company_a
+        review_b._refresh_figures()
+        self.assertEqual(review_b.planned_count, 3)
+        # one more in company A only
+        lead_a.activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline=self.today, user_id=li.id
+        )
+        review_b._refresh_figures()
+        self.assertEqual(review_b.planned_count, 4)
+
     def test_dashboard_counts_the_active_company_only(self):
         period = self._period(
             "Test this month", self.month_type, self.today.replace(day=1), 1

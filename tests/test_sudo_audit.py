@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The sudo audit: no ``sudo()`` returns data to a user unproven.
 
-Every ``sudo(`` of the product code (both addons, tests left out) must say why
+Every superuser access of the product code (``sudo()``, and the other ways to
+a superuser environment: ``with_user(SUPERUSER_ID)``, ``env(su=True)``... see
+``superuser_calls``) (both addons, tests left out) must say why
 in a comment on its line or in the three lines above, and must be listed in
 ``SUDO_SITES`` below with the tests that show the data it reads is filtered
 (or that it returns no business data to the user). A new sudo fails
@@ -11,14 +13,12 @@ here; a test renamed away fails ``test_every_mapped_test_exists``.
 """
 
 import ast
-import re
 from pathlib import Path
 
 from odoo.tests import BaseCase, tagged
 
 REPO = Path(__file__).resolve().parent.parent
 ADDONS = ("sales_model_crm", "sales_model_crm_reports")
-SUDO_RE = re.compile(r"\bsudo\(")
 COMMENT_LINES_ABOVE = 3
 
 # (file, function) -> (why the sudo is safe, the tests showing it), each test
@@ -446,32 +446,114 @@ def product_files():
                 yield path
 
 
+# names an expression may give the superuser by: SUPERUSER_ID, 1, the
+# __system__ user's xmlid
+SUPERUSER_NAMES = {"SUPERUSER_ID"}
+SUPERUSER_XMLIDS = {"base.user_root"}
+
+
+def _is_false(node):
+    return isinstance(node, ast.Constant) and node.value in (False, None, 0)
+
+
+def _is_superuser(node):
+    """Whether ``node`` is the superuser: SUPERUSER_ID, api.SUPERUSER_ID, 1,
+    env.ref("base.user_root")."""
+    if isinstance(node, ast.Constant):
+        return node.value == 1 and not isinstance(node.value, bool)
+    if isinstance(node, ast.Name):
+        return node.id in SUPERUSER_NAMES
+    if isinstance(node, ast.Attribute):
+        return node.attr in SUPERUSER_NAMES
+    if isinstance(node, ast.Call) and _call_name(node) == "ref" and node.args:
+        arg = node.args[0]
+        return isinstance(arg, ast.Constant) and arg.value in SUPERUSER_XMLIDS
+    return False
+
+
+def _call_name(node):
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
+    return None
+
+
+def superuser_calls(tree):
+    """Line numbers of the calls of ``tree`` that act as the superuser:
+    ``sudo()`` (and ``sudo(True)``, ``sudo(flag)``; not ``sudo(False)``),
+    ``with_user(SUPERUSER_ID)``/``with_user(1)``/``with_user(<user_root>)``,
+    any ``su=`` keyword not False (``env(su=True)``, ``Environment(..., su=True)``,
+    ``with_env(env(su=True))``), ``env(user=SUPERUSER_ID)``,
+    ``Environment(cr, SUPERUSER_ID, ...)`` and ``getattr(x, "sudo")``.
+
+    The line is the one of the method's name (``.sudo``), where a chained call
+    spread over lines is read and commented."""
+    numbers = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _call_name(node)
+        found = False
+        if name == "sudo":
+            found = not (node.args and _is_false(node.args[0])) and not any(
+                keyword.arg == "flag" and _is_false(keyword.value)
+                for keyword in node.keywords
+            )
+        elif name == "with_user":
+            found = any(_is_superuser(arg) for arg in node.args) or any(
+                _is_superuser(keyword.value) for keyword in node.keywords
+            )
+        elif name == "getattr":
+            found = any(
+                isinstance(arg, ast.Constant) and arg.value == "sudo"
+                for arg in node.args[1:2]
+            )
+        if name == "Environment":
+            found = found or any(_is_superuser(arg) for arg in node.args[1:2])
+        for keyword in node.keywords:
+            if keyword.arg == "su" and not _is_false(keyword.value):
+                found = True
+            elif keyword.arg in ("user", "uid") and _is_superuser(keyword.value):
+                found = True
+        if found:
+            numbers.append(node.func.end_lineno)
+    return sorted(set(numbers))
+
+
+def sudo_sites_in(text):
+    """[(function, line number)] of each superuser access of the source."""
+    tree = ast.parse(text)
+    functions = []
+
+    def visit(node, prefix):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef | ast.FunctionDef):
+                name = prefix + [child.name]
+                if not isinstance(child, ast.ClassDef):
+                    functions.append((child.lineno, child.end_lineno, ".".join(name)))
+                visit(child, name)
+
+    visit(tree, [])
+    sites = []
+    for number in superuser_calls(tree):
+        inside = [f for start, end, f in functions if start <= number <= end]
+        # the innermost function: the last one opened before the line
+        sites.append((inside[-1] if inside else "<module>", number))
+    return sites
+
+
 def sudo_sites():
-    """[(file, function, line number, lines of the file)] of each sudo( call."""
+    """[(file, function, line number, lines of the file)] of each superuser
+    access (see superuser_calls)."""
     sites = []
     for path in product_files():
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
-        functions = []
-
-        def visit(node, prefix, functions=functions):
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, ast.ClassDef | ast.FunctionDef):
-                    name = prefix + [child.name]
-                    if not isinstance(child, ast.ClassDef):
-                        functions.append(
-                            (child.lineno, child.end_lineno, ".".join(name))
-                        )
-                    visit(child, name)
-
-        visit(ast.parse(text), [])
-        for number, line in enumerate(lines, 1):
-            if SUDO_RE.search(line.split("#")[0]):
-                inside = [f for start, end, f in functions if start <= number <= end]
-                # the innermost function: the last one opened before the line
-                function = inside[-1] if inside else "<module>"
-                relative = str(path.relative_to(REPO))
-                sites.append((relative, function, number, lines))
+        relative = str(path.relative_to(REPO))
+        for function, number in sudo_sites_in(text):
+            sites.append((relative, function, number, lines))
     return sites
 
 
@@ -497,6 +579,62 @@ class TestSudoAudit(BaseCase):
     def test_product_code_has_sudo_calls_to_audit(self):
         # guards the scanner itself: finding nothing would pass everything
         self.assertGreater(len(sudo_sites()), 10)
+
+    def test_every_form_of_superuser_access_is_audited(self):
+        """Not only sudo(): a superuser environment got any other way is a
+        site too, listed and commented like a sudo."""
+        source = """
+from odoo import SUPERUSER_ID, api
+
+
+def forms(self, cr, flag):
+    self.sudo()
+    self.sudo(True)
+    self.sudo(flag)
+    self.with_user(SUPERUSER_ID)
+    self.with_user(api.SUPERUSER_ID)
+    self.with_user(1)
+    self.with_user(user=SUPERUSER_ID)
+    self.with_user(self.env.ref("base.user_root"))
+    self.with_env(self.env(su=True))
+    self.env(user=SUPERUSER_ID)
+    api.Environment(cr, SUPERUSER_ID, {})
+    api.Environment(cr, self.env.uid, {}, su=True)
+    getattr(self, "sudo")()
+    (
+        self.env["res.partner"]
+        .sudo()
+    )
+
+
+def not_superuser(self, cr, user):
+    self.sudo(False)
+    self.with_user(user)
+    self.with_user(2)
+    self.with_env(self.env(su=False))
+    api.Environment(cr, self.env.uid, {})
+"""
+        lines = source.splitlines()
+        found = [
+            lines[number - 1].strip() for function, number in sudo_sites_in(source)
+        ]
+        expected = [
+            line.strip()
+            for line in lines[
+                lines.index("def forms(self, cr, flag):") : lines.index(
+                    "def not_superuser(self, cr, user):"
+                )
+            ]
+            if line.startswith("    self.")
+            or line.startswith("    api.")
+            or line.startswith("    getattr")
+            or line.strip() == ".sudo()"
+        ]
+        self.assertEqual(found, expected)
+        self.assertEqual(len(found), 14)
+        self.assertTrue(
+            all(function == "forms" for function, _n in sudo_sites_in(source))
+        )
 
     def test_every_sudo_says_why_in_a_comment(self):
         silent = []

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
 
-from odoo import _, api, models
+from odoo import Command, _, api, models
 from odoo.exceptions import AccessError, ValidationError
 
 # Where Odoo stores Integer fields: a PostgreSQL int4.
@@ -32,6 +32,48 @@ class Base(models.AbstractModel):
     def write(self, vals):
         self._sales_check_input(vals)
         return super().write(vals)
+
+    def onchange(self, values, field_names, fields_spec):
+        # the form's values reach the cache through the same conversions as
+        # create/write: "NaN" on an integer or "inf" on a monetary field was a
+        # ValueError/OverflowError traceback instead of the message of a save
+        self._sales_check_onchange_values(values)
+        return super().onchange(values, field_names, fields_spec)
+
+    @api.model
+    def _sales_check_onchange_values(self, values):
+        """Check the values of a form, its lines' and its parent's, as
+        create/write check them: raise the same ValidationError."""
+        if not isinstance(values, dict):
+            return
+        for name in list(values):
+            field = self._fields.get(name)
+            if field is None or not field.compute or field.inverse:
+                continue
+            # a computed field's value is the server's own, sent back by the
+            # form and recomputed by the onchange: a bad one is dropped
+            try:
+                self._sales_check_input({name: values[name]})
+            except ValidationError:
+                values.pop(name)
+        self._sales_check_input(values)
+        for name, value in values.items():
+            field = self._fields.get(name)
+            if field is None or not field.relational or not value:
+                continue
+            comodel = self.env[field.comodel_name]
+            if field.type == "many2one":
+                # a line's form sends its parent's values as a dict
+                comodel._sales_check_onchange_values(value)
+            elif isinstance(value, list | tuple):
+                # x2many commands: (0, virtual id, values), (1, id, values)
+                for command in value:
+                    if (
+                        isinstance(command, list | tuple)
+                        and len(command) == 3
+                        and command[0] in (Command.CREATE, Command.UPDATE)
+                    ):
+                        comodel._sales_check_onchange_values(command[2])
 
     @api.model
     def _sales_check_input(self, vals):

@@ -401,25 +401,17 @@ class SalesDailyReview(models.Model):
         # keyed by (user id, day, company id): a review counts the documents
         # of its own company only (a salesperson of two companies has one
         # review a day, and company A's reviewer must not see company B's
-        # figures); planned activities belong to no company (company False)
+        # figures)
         figures = defaultdict(lambda: defaultdict(float))
         companies = self.company_id.ids
         # sudo: the reviewer reads the salesperson's figures whatever the
         # record rules of each source; only counts and sums are kept
         env = self.sudo().with_context(tz=tz_name).env
 
-        planned = env["mail.activity"].with_context(active_test=False)
-        for user, day, count in planned._read_group(
-            [
-                ("user_id", "in", users.ids),
-                ("date_deadline", ">=", day_from),
-                ("date_deadline", "<=", day_to),
-                ("res_model", "!=", self._name),
-            ],
-            ["user_id", "date_deadline:day"],
-            ["__count"],
+        for user_id, company_id, day, count in self._planned_counts(
+            users, day_from, day_to
         ):
-            figures[user.id, day, False]["planned_count"] += count
+            figures[user_id, day, company_id]["planned_count"] += count
 
         for user, day, company, kind, effective, count in env[
             "sales.activity"
@@ -481,11 +473,108 @@ class SalesDailyReview(models.Model):
             user_day = (review.user_id.id, review.date)
             values = figures[user_day + (review.company_id.id,)]
             vals = {field: values.get(field, 0) for field in FIGURE_FIELDS}
-            planned = figures[user_day + (False,)]
-            vals["planned_count"] = planned.get("planned_count", 0)
             vals["call_target"] = targets(review.user_id, review.date)
             # the figures are the system's: written as such, whoever refreshes
             super(SalesDailyReview, review).write(vals)
+
+    def _planned_counts(self, users, day_from, day_to):
+        """(user id, company id, day, count) of the activities due to the users,
+        one query for all the reviews.
+
+        An activity has no company: it is counted in the company of its record,
+        as its visit record is when it is done (mail.activity's
+        _sales_log_interactions): the company of the record's customer, else
+        the record's own, else the salesperson's main company. Counted by
+        res_model alone, a user of two companies got, in company A's review,
+        the calls planned on company B's customers.
+        """
+        Activity = self.env["mail.activity"]
+        Activity.flush_model(["user_id", "date_deadline", "res_model", "res_id"])
+        self.env["res.partner"].flush_model(["company_id"])
+        self.env["res.users"].flush_model(["company_id"])
+        where = SQL(
+            """act.user_id IN %(users)s
+               AND act.date_deadline BETWEEN %(day_from)s AND %(day_to)s
+               AND act.res_model IS DISTINCT FROM %(review)s""",
+            users=tuple(users.ids),
+            day_from=day_from,
+            day_to=day_to,
+            review=self._name,
+        )
+        self.env.cr.execute(
+            SQL("SELECT DISTINCT act.res_model FROM mail_activity act WHERE %s", where)
+        )
+        joins, companies = [], []
+        for index, (model_name,) in enumerate(self.env.cr.fetchall()):
+            if model_name not in self.env:
+                continue
+            model = self.env[model_name]
+            if model._abstract or not model._auto:
+                continue
+            record = SQL.identifier(f"record_{index}")
+            stored = {
+                name
+                for name, field in model._fields.items()
+                if field.store and field.column_type and field.type == "many2one"
+            }
+            customer = next(
+                (
+                    name
+                    for name in ("partner_id", "agent_id")
+                    # a partner is its own customer: its company_id below
+                    if model_name != "res.partner"
+                    and name in stored
+                    and model._fields[name].comodel_name == "res.partner"
+                ),
+                None,
+            )
+            has_company = (
+                "company_id" in stored
+                and model._fields["company_id"].comodel_name == "res.company"
+            )
+            if not (customer or has_company):
+                continue
+            model.flush_model([name for name in (customer, "company_id") if name])
+            joins.append(
+                SQL(
+                    "LEFT JOIN %s AS %s ON act.res_model = %s AND %s.id = act.res_id",
+                    SQL.identifier(model._table),
+                    record,
+                    model_name,
+                    record,
+                )
+            )
+            if customer:
+                partner = SQL.identifier(f"partner_{index}")
+                joins.append(
+                    SQL(
+                        "LEFT JOIN res_partner AS %s ON %s.id = %s",
+                        partner,
+                        partner,
+                        SQL("%s.%s", record, SQL.identifier(customer)),
+                    )
+                )
+                companies.append(SQL("%s.company_id", partner))
+            if has_company:
+                companies.append(SQL("%s.company_id", record))
+        companies.append(SQL("usr.company_id"))
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT act.user_id, COALESCE(%(companies)s), act.date_deadline,
+                       COUNT(*)
+                  FROM mail_activity act
+                  JOIN res_users usr ON usr.id = act.user_id
+                  %(joins)s
+                 WHERE %(where)s
+                 GROUP BY 1, 2, 3
+                """,
+                companies=SQL(", ").join(companies),
+                joins=SQL(" ").join(joins),
+                where=where,
+            )
+        )
+        return self.env.cr.fetchall()
 
     def _collections(self, users, day_from, day_to):
         """(user id, company id, day, amount) collected on the users' customer
@@ -676,15 +765,48 @@ class SalesDailyReview(models.Model):
         members = self._team_salespeople(teams)
         # a member in a time zone behind the leader's has no such day yet
         # (a review of a future day is refused): only the members' days so far
+        # are made, the others are listed as not started
         started = members.browse().union(
             *(users for when, users in self._local_days(members).items() if when >= day)
         )
         reviews = self._ensure_reviews(started, day)
         reviews.filtered(lambda review: review.state == "draft")._refresh_figures()
+        states = dict(self._fields["state"]._description_selection(self.env))
         for team in teams:
             days = reviews.filtered(lambda review, team=team: review.team_id == team)
             behind = days.filtered("is_behind")
-            body = _(
+            # every member of the team is named, with the day's figures or why
+            # there are none: the leader sees who is missing, not only totals
+            lines = []
+            for member in self._team_salespeople(team).sorted("name"):
+                review = reviews.filtered(
+                    lambda review, member=member: review.user_id == member
+                )[:1]
+                if not review:
+                    lines.append(
+                        _(
+                            "%(name)s: the day has not started yet in their "
+                            "time zone (%(tz)s).",
+                            name=member.name,
+                            tz=member.tz or "UTC",
+                        )
+                    )
+                    continue
+                lines.append(
+                    _(
+                        "%(name)s: %(done)s interactions done, %(effective)s "
+                        "effective calls against a target of %(target)s; "
+                        "%(state)s.",
+                        name=member.name,
+                        done=review.done_count,
+                        effective=review.effective_call_count,
+                        target=review.call_target,
+                        state=_("not submitted")
+                        if review.state == "draft"
+                        else states[review.state],
+                    )
+                )
+            summary = _(
                 "Day %(date)s: %(done)s interactions done, %(effective)s "
                 "effective calls against a target of %(target)s; %(submitted)s "
                 "of %(total)s days submitted. Behind: %(behind)s.",
@@ -695,6 +817,10 @@ class SalesDailyReview(models.Model):
                 submitted=len(days.filtered(lambda r: r.state != "draft")),
                 total=len(days),
                 behind=", ".join(behind.user_id.mapped("name")) or _("nobody"),
+            )
+            body = Markup("<p>%s</p><ul>%s</ul>") % (
+                summary,
+                Markup().join(Markup("<li>%s</li>") % line for line in lines),
             )
             team.message_post(
                 body=body,

@@ -285,8 +285,10 @@ class SalesVpDashboard(models.AbstractModel):
 
         A payment counts on the day it was reconciled with the invoice; only
         cash (a payment or a bank statement line) counts, not refunds or
-        write-offs. The salespeople are those of the scope, and the invoices
-        those of the companies the user works in.
+        write-offs. Money paid back on a refund counts negatively, as in the
+        quotas' "collected" basis (sales.quota _documents_collected). The
+        salespeople are those of the scope, and the invoices those of the
+        companies the user works in.
         """
         self.env["account.move"].flush_model()
         self.env["account.move.line"].flush_model()
@@ -296,39 +298,64 @@ class SalesVpDashboard(models.AbstractModel):
             if scope["users"] is False
             else SQL("inv.invoice_user_id = ANY(%s)", scope["users"].ids)
         )
-        self.env.cr.execute(
+        collected = SQL(" UNION ALL ").join(
             SQL(
                 """
-                SELECT inv.invoice_user_id, SUM(apr.amount)
+                SELECT inv.invoice_user_id, %(sign)s * apr.amount AS amount
                   FROM account_partial_reconcile apr
-                  JOIN account_move_line il ON il.id = apr.debit_move_id
+                  JOIN account_move_line il ON il.id = apr.%(invoice_side)s
                   JOIN account_move inv ON inv.id = il.move_id
-                  JOIN account_move_line pl ON pl.id = apr.credit_move_id
+                  JOIN account_move_line pl ON pl.id = apr.%(payment_side)s
                   JOIN account_move pm ON pm.id = pl.move_id
                  WHERE apr.max_date BETWEEN %(date_from)s AND %(date_to)s
-                   AND inv.move_type = 'out_invoice' AND inv.state = 'posted'
+                   AND inv.move_type = %(move_type)s AND inv.state = 'posted'
                    AND inv.company_id = ANY(%(companies)s)
                    AND (pm.origin_payment_id IS NOT NULL
                         OR pm.statement_line_id IS NOT NULL)
                    AND %(user_filter)s
-                 GROUP BY inv.invoice_user_id
                 """,
+                sign=sign,
+                invoice_side=SQL.identifier(invoice_side),
+                payment_side=SQL.identifier(payment_side),
+                move_type=move_type,
                 date_from=date_from,
                 date_to=date_to,
                 companies=self.env.companies.ids,
                 user_filter=user_filter,
+            )
+            for move_type, invoice_side, payment_side, sign in (
+                ("out_invoice", "debit_move_id", "credit_move_id", 1),
+                ("out_refund", "credit_move_id", "debit_move_id", -1),
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT invoice_user_id, SUM(amount) FROM (%s) collected
+                 GROUP BY invoice_user_id
+                """,
+                collected,
             )
         )
         return {user_id or False: amount for user_id, amount in self.env.cr.fetchall()}
 
     def _collected_domain(self, scope, date_from, date_to):
         """The invoices with a collection counted in the period."""
+        # a refund's money paid back is matched on its debit side
         return [
-            ("move_type", "=", "out_invoice"),
             ("state", "=", "posted"),
             ("company_id", "in", self.env.companies.ids),
+            "|",
+            "&",
+            ("move_type", "=", "out_invoice"),
+            "&",
             ("line_ids.matched_credit_ids.max_date", ">=", date_from),
             ("line_ids.matched_credit_ids.max_date", "<=", date_to),
+            "&",
+            ("move_type", "=", "out_refund"),
+            "&",
+            ("line_ids.matched_debit_ids.max_date", ">=", date_from),
+            ("line_ids.matched_debit_ids.max_date", "<=", date_to),
             *self._user_domain(scope, "invoice_user_id"),
         ]
 

@@ -661,6 +661,31 @@ class TestCronFaultsDailyReview(SalesModelCommon):
         )
         self.assertEqual(days, ["2030-10-27"])
 
+    @freeze_time("2030-03-05 20:00:00")
+    def test_summary_names_a_member_whose_day_has_not_started(self):
+        # 04:00 on 6 March for the leader in Shanghai (UTC+8), 10:00 on 5 March
+        # for Li in Honolulu (UTC-10): Li has no 6 March yet, and is named as
+        # such, not left out; a member of the leader's day is listed with the
+        # day's figures and its state
+        self.team_wang.member_ids |= self.salesman_all
+        (self.team_manager | self.salesman_all).write({"tz": "Asia/Shanghai"})
+        self.salesman_li.tz = "Pacific/Honolulu"
+        self.Review._cron_team_day_summary()
+        self.assertEqual(self._summary_days(self.team_wang), ["2030-03-06"])
+        body = self._summaries(self.team_wang).body
+        self.assertIn(
+            f"{self.salesman_li.name}: the day has not started yet in their "
+            "time zone (Pacific/Honolulu).",
+            body,
+        )
+        self.assertIn(
+            f"{self.salesman_all.name}: 0 interactions done, 0 effective calls "
+            "against a target of 0; not submitted.",
+            body,
+        )
+        # the leader reviews, the members report: the leader is not listed
+        self.assertNotIn(f"{self.team_manager.name}:", body)
+
     def test_summary_two_runs_in_a_row_post_once(self):
         days = self._summarise_at("UTC", "2030-03-05 20:00:00", "2030-03-05 20:00:05")
         self.assertEqual(days, ["2030-03-05"])

@@ -126,6 +126,42 @@ class TestVpDashboard(SalesQuotaCommon):
         )
         self.assertEqual(self._records(self.director, data["target"]), self.quota_li)
 
+    def test_money_paid_back_on_a_refund_is_not_collected(self):
+        # Li pays 150 back to the customer on a refund today: 400 came in,
+        # 150 went out; the refund is listed with the invoices counted
+        refund = (
+            self.env["account.move"]
+            .with_company(self.company)
+            .create(
+                {
+                    "move_type": "out_refund",
+                    "partner_id": self.customer_li.id,
+                    "invoice_date": self.today,
+                    "invoice_user_id": self.salesman_li.id,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Bottled water 18.9 L",
+                                "price_unit": 150,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        refund.action_post()
+        self._pay(refund, 150, self.today)
+        data = self._data(self.director, self.team_wang)["collections"]
+        self.assertAlmostEqual(data["collected"]["value"], 250)
+        self.assertEqual(
+            [(row["user_id"], row["value"]) for row in data["collected_by_user"]],
+            [(self.salesman_li.id, 250)],
+        )
+        self.assertEqual(
+            self._records(self.director, data["collected"]), self.inv_li | refund
+        )
+
     # --- security ---------------------------------------------------------------
 
     def test_salesperson_never_sees_zhang_numbers(self):
