@@ -14,6 +14,7 @@ from . import sales_partner_department
 from . import sales_partner_family_member
 from . import sales_partner_experience
 from . import sales_partner_hobby
+from . import sales_owned_mixin
 from . import sales_activity
 from . import res_partner
 from . import res_partner_import

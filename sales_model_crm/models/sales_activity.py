@@ -22,7 +22,7 @@ class SalesActivity(models.Model):
 
     _name = "sales.activity"
     _description = "Visit Record"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "sales.owned.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -64,23 +64,10 @@ class SalesActivity(models.Model):
         domain="[('id', 'child_of', commercial_partner_id)]",
         check_company=True,
     )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        required=True,
-        index=True,
-        default=lambda self: self.env.user,
-        tracking=True,
-        domain=[("share", "=", False)],
-    )
-    team_id = fields.Many2one(
-        "crm.team",
-        string="Sales Team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        index=True,
-    )
+    user_id = fields.Many2one(required=True, default=lambda self: self.env.user)
+    # not precomputed: the team is computed after the insert, as it always
+    # was for visit records (the mixin is not to change when it is computed)
+    team_id = fields.Many2one(precompute=False)
     lead_id = fields.Many2one(
         "crm.lead",
         string="Opportunity",
@@ -119,11 +106,6 @@ class SalesActivity(models.Model):
         help="The purchase cycle this call or visit follows up: logging it "
         "marks the refill reminder done.",
     )
-
-    @api.depends("user_id", "company_id")
-    def _compute_team_id(self):
-        for activity in self:
-            activity.team_id = activity.user_id._sales_team_in(activity.company_id)
 
     @api.depends("kind", "duration", "outcome")
     def _compute_is_effective(self):

@@ -40,7 +40,7 @@ class SalesBudget(models.Model):
 
     _name = "sales.budget"
     _description = "Sales Expense Budget"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.owned.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -74,23 +74,7 @@ class SalesBudget(models.Model):
         default="user",
         tracking=True,
     )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        index=True,
-        tracking=True,
-        domain=[("share", "=", False)],
-    )
-    team_id = fields.Many2one(
-        "crm.team",
-        string="Sales Team",
-        index=True,
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        check_company=True,
-    )
+    team_id = fields.Many2one(check_company=True)
     agent_id = fields.Many2one(
         "res.partner",
         string="Agent",
@@ -159,13 +143,12 @@ class SalesBudget(models.Model):
             parts = [budget.period_id.name, budget._owner().name]
             budget.name = " · ".join(part for part in parts if part) or _("New Budget")
 
-    @api.depends("user_id", "company_id")
-    def _compute_team_id(self):
-        for budget in self:
-            if budget.owner_type == "user" and budget.user_id:
-                budget.team_id = (
-                    budget.user_id._sales_team_in(budget.company_id) or budget.team_id
-                )
+    def _sales_team_from_user(self):
+        # a team's or an agent's budget keeps the team it was given, and so
+        # does a salesperson's while they are in no team of the company
+        if self.owner_type != "user" or not self.user_id:
+            return None
+        return super()._sales_team_from_user() or self.team_id
 
     @api.depends("line_ids.planned_amount")
     def _compute_planned_amount(self):

@@ -43,7 +43,7 @@ class SalesDailyReview(models.Model):
 
     _name = "sales.daily.review"
     _description = "Daily Review"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.owned.mixin"]
     _order = "date desc, user_id"
     _check_company_auto = True
     # the salesperson answers the manager's comment on a review they can no
@@ -51,24 +51,7 @@ class SalesDailyReview(models.Model):
     _mail_post_access = "read"
 
     name = fields.Char(compute="_compute_name", store=True)
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        required=True,
-        index=True,
-        default=lambda self: self.env.user,
-        domain=[("share", "=", False)],
-        tracking=True,
-    )
-    team_id = fields.Many2one(
-        "crm.team",
-        string="Sales Team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-    )
+    user_id = fields.Many2one(required=True, default=lambda self: self.env.user)
     manager_id = fields.Many2one(
         "res.users",
         string="Team Leader",
@@ -152,11 +135,6 @@ class SalesDailyReview(models.Model):
                 for part in (review.user_id.name, review.date and str(review.date))
                 if part
             )
-
-    @api.depends("user_id", "company_id")
-    def _compute_team_id(self):
-        for review in self:
-            review.team_id = review.user_id._sales_team_in(review.company_id)
 
     @api.depends("call_target", "effective_call_count")
     def _compute_call_gap(self):

@@ -49,7 +49,7 @@ class SalesPlan(models.Model):
 
     _name = "sales.plan"
     _description = "Sales Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.owned.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -89,23 +89,7 @@ class SalesPlan(models.Model):
         required=True,
         default="user",
     )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        index=True,
-        tracking=True,
-        domain=[("share", "=", False)],
-    )
-    team_id = fields.Many2one(
-        "crm.team",
-        string="Sales Team",
-        index=True,
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        check_company=True,
-    )
+    team_id = fields.Many2one(check_company=True)
     agent_id = fields.Many2one(
         "res.partner",
         string="Agent",
@@ -181,13 +165,12 @@ class SalesPlan(models.Model):
             parts = [plan.period_id.name, plan._owner().name]
             plan.name = " · ".join(part for part in parts if part) or _("New Plan")
 
-    @api.depends("user_id", "company_id")
-    def _compute_team_id(self):
-        for plan in self:
-            if plan.owner_type == "user" and plan.user_id:
-                plan.team_id = (
-                    plan.user_id._sales_team_in(plan.company_id) or plan.team_id
-                )
+    def _sales_team_from_user(self):
+        # a team's or an agent's plan keeps the team it was given, and so
+        # does a salesperson's while they are in no team of the company
+        if self.owner_type != "user" or not self.user_id:
+            return None
+        return super()._sales_team_from_user() or self.team_id
 
     @api.depends(
         "quota_id",

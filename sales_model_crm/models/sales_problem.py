@@ -18,29 +18,14 @@ class SalesProblem(models.Model):
 
     _name = "sales.problem"
     _description = "Sales Problem"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.owned.mixin"]
     _order = "state_sequence, date_raised, id"
     _check_company_auto = True
 
     name = fields.Char(string="Title", required=True, tracking=True)
     description = fields.Html()
     user_id = fields.Many2one(
-        "res.users",
-        string="Owner",
-        required=True,
-        index=True,
-        default=lambda self: self.env.user,
-        domain=[("share", "=", False)],
-        tracking=True,
-    )
-    team_id = fields.Many2one(
-        "crm.team",
-        string="Sales Team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
+        string="Owner", required=True, default=lambda self: self.env.user
     )
     manager_id = fields.Many2one(
         "res.users", string="Team Leader", related="team_id.user_id", store=True
@@ -101,11 +86,6 @@ class SalesProblem(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
-
-    @api.depends("user_id", "company_id")
-    def _compute_team_id(self):
-        for problem in self:
-            problem.team_id = problem.user_id._sales_team_in(problem.company_id)
 
     @api.depends("review_id", "lead_id")
     def _compute_source(self):

@@ -55,7 +55,7 @@ class SalesQuota(models.Model):
 
     _name = "sales.quota"
     _description = "Sales Quota"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.owned.mixin"]
     _order = "date_start desc, parent_id desc, owner_type, id"
     _check_company_auto = True
     _parent_store = True
@@ -91,23 +91,9 @@ class SalesQuota(models.Model):
         default="user",
         tracking=True,
     )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        index=True,
-        tracking=True,
-        domain=[("share", "=", False)],
-    )
-    team_id = fields.Many2one(
-        "crm.team",
-        string="Sales Team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        index=True,
-        tracking=True,
-        check_company=True,
-    )
+    # not precomputed: the team is computed after the insert, as it always
+    # was for quotas (the mixin is not to change when it is computed)
+    team_id = fields.Many2one(precompute=False, tracking=True, check_company=True)
     agent_id = fields.Many2one(
         "res.partner",
         string="Agent",
@@ -314,13 +300,12 @@ class SalesQuota(models.Model):
         for quota in self:
             quota.is_count = quota.basis in COUNT_BASES
 
-    @api.depends("user_id", "company_id")
-    def _compute_team_id(self):
-        for quota in self:
-            if quota.owner_type == "user" and quota.user_id:
-                quota.team_id = (
-                    quota.user_id._sales_team_in(quota.company_id) or quota.team_id
-                )
+    def _sales_team_from_user(self):
+        # a team's or an agent's quota keeps the team it was given, and so
+        # does a salesperson's while they are in no team of the company
+        if self.owner_type != "user" or not self.user_id:
+            return None
+        return super()._sales_team_from_user() or self.team_id
 
     @api.depends("owner_type", "user_id", "team_id", "agent_id")
     def _compute_owner_name(self):
