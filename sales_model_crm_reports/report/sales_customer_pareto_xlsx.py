@@ -1,14 +1,10 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import unicodedata
-
 from xlsxwriter.utility import xl_range_abs, xl_rowcol_to_cell
 
 from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_datetime
-
-from .xlsx_options import safe_workbook_options
 
 REPORT_XMLID = "sales_model_crm_reports.action_report_sales_customer_pareto_xlsx"
 
@@ -29,8 +25,6 @@ FIRST_ROW = HEADER_ROW + 1
 ) = range(9)
 # "Tiers" sheet columns
 COL_TIER_NAME, COL_TIER_COUNT, COL_TIER_REVENUE, COL_TIER_SHARE = range(4)
-# Excel refuses these in sheet names; translations might bring them in.
-SHEET_NAME_TABLE = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
 class SalesCustomerParetoXlsx(models.AbstractModel):
@@ -42,12 +36,8 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
     """
 
     _name = "report.sales_model_crm_reports.customer_pareto_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.sales_model_crm_reports.xlsx_base"
     _description = "Pareto Analysis Workbook"
-
-    def get_workbook_options(self):
-        # user text stays text even if written with write(): see xlsx_options
-        return safe_workbook_options()
 
     # --- access and rows
 
@@ -137,16 +127,6 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
             "total_money": workbook.add_format(dict(total, num_format=money)),
             "total_percent": workbook.add_format(dict(total, num_format="0.00%")),
         }
-
-    def _get_money_format(self, currency):
-        """An Excel number format with the currency symbol, quoted."""
-        number = "#,##0"
-        if currency.decimal_places:
-            number += "." + "0" * currency.decimal_places
-        symbol = '"{}"'.format((currency.symbol or currency.name).replace('"', ""))
-        if currency.position == "before":
-            return f"{symbol}{number}"
-        return f"{number} {symbol}"
 
     def _write_title(self, sheet, formats, page, title):
         """Title rows on screen, and the same in the printed page header."""
@@ -291,7 +271,7 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
             ["100%"],
         ]
         for col, (header, texts) in enumerate(zip(headers, columns, strict=True)):
-            sheet.set_column(col, col, self._fit_width(header, texts))
+            sheet.set_column(col, col, self._fit_width(header, texts, minimum=6))
 
     # --- "Tiers" sheet
 
@@ -436,32 +416,3 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
     def _chart_range(self, sheet, col, last_row):
         # the list form lets xlsxwriter quote the (translated) sheet name
         return [sheet.name, FIRST_ROW, col, last_row, col]
-
-    # --- helpers
-
-    def _sheet_name(self, name):
-        """A name Excel accepts: no []:*?/\\, at most 31 characters."""
-        return name.translate(SHEET_NAME_TABLE).strip().strip("'")[:31] or "Sheet"
-
-    def _escape_header(self, text):
-        # "&" starts a control code in page headers and footers
-        return (text or "").replace("&", "&&")
-
-    def _fit_width(self, header, texts, minimum=6, maximum=60):
-        """A column width (in characters) that shows the header and the texts.
-
-        East Asian characters take two columns; the header gets room for the
-        autofilter button.
-        """
-        widths = [self._display_width(header) + 4]
-        widths += [self._display_width(text) + 2 for text in texts if text]
-        return min(max(minimum, *widths), maximum)
-
-    def _money_text(self, currency, amount):
-        """About what Excel shows for ``amount``, bold totals included."""
-        return f"{currency.symbol} {amount:,.{currency.decimal_places}f}  "
-
-    def _display_width(self, text):
-        return sum(
-            2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text
-        )

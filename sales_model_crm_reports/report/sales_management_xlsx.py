@@ -1,20 +1,15 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import unicodedata
-
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_date, format_datetime
 
-from .xlsx_options import safe_workbook_options
-
 # Every sheet: title and subtitle on rows 0-1, column headers on row 3.
 HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
-# Excel refuses these in sheet names and Windows in file names.
-SHEET_NAME_TABLE = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+# Windows refuses these in file names.
 FILE_NAME_TABLE = str.maketrans(dict.fromkeys('<>:"/\\|?*', " "))
 
 
@@ -28,12 +23,8 @@ class SalesManagementXlsx(models.AbstractModel):
     """
 
     _name = "report.sales_model_crm_reports.management_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.sales_model_crm_reports.xlsx_base"
     _description = "Management Report Workbook"
-
-    def get_workbook_options(self):
-        # user text stays text even if written with write(): see xlsx_options
-        return safe_workbook_options()
 
     # set by each workbook
     _report_xmlid = None
@@ -165,16 +156,6 @@ class SalesManagementXlsx(models.AbstractModel):
             ),
         }
 
-    def _get_money_format(self, currency):
-        """An Excel number format with the currency symbol, quoted."""
-        number = "#,##0"
-        if currency.decimal_places:
-            number += "." + "0" * currency.decimal_places
-        symbol = '"{}"'.format((currency.symbol or currency.name).replace('"', ""))
-        if currency.position == "before":
-            return f"{symbol}{number}"
-        return f"{number} {symbol}"
-
     def _add_sheet(self, workbook, name):
         return workbook.add_worksheet(self._sheet_name(name))
 
@@ -235,32 +216,3 @@ class SalesManagementXlsx(models.AbstractModel):
     def _ratio_formula(self, numerator, denominator):
         """``numerator / denominator``, empty when there is nothing to divide by."""
         return f'=IF({denominator}=0,"",{numerator}/{denominator})'
-
-    # --- helpers
-
-    def _sheet_name(self, name):
-        """A name Excel accepts: no []:*?/\\, at most 31 characters."""
-        return name.translate(SHEET_NAME_TABLE).strip().strip("'")[:31] or "Sheet"
-
-    def _escape_header(self, text):
-        # "&" starts a control code in page headers and footers
-        return (text or "").replace("&", "&&")
-
-    def _fit_width(self, header, texts, minimum=8, maximum=60):
-        """A column width (in characters) that shows the header and the texts.
-
-        East Asian characters take two columns; the header gets room for the
-        autofilter button.
-        """
-        widths = [self._display_width(header) + 4]
-        widths += [self._display_width(text) + 2 for text in texts if text]
-        return min(max(minimum, *widths), maximum)
-
-    def _money_text(self, currency, amount):
-        """About what Excel shows for ``amount``, bold totals included."""
-        return f"{currency.symbol} {amount:,.{currency.decimal_places}f}  "
-
-    def _display_width(self, text):
-        return sum(
-            2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in str(text)
-        )

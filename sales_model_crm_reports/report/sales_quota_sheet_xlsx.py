@@ -1,7 +1,5 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import unicodedata
-
 from xlsxwriter.utility import xl_col_to_name
 
 from odoo import _, fields, models
@@ -16,7 +14,6 @@ from .sales_quota_sheet_common import (
     INPUT_COLOUR,
     NOTE_ROW,
     SCOPE_ROW,
-    SHEET_NAME_TABLE,
     TIER_COLOURS,
     TITLE_ROW,
     cell,
@@ -25,7 +22,6 @@ from .sales_quota_sheet_decomposition import DecompositionSheet
 from .sales_quota_sheet_dimension import DimensionSheet
 from .sales_quota_sheet_month import MonthSheet
 from .sales_quota_sheet_summary import SummarySheet
-from .xlsx_options import safe_workbook_options
 
 
 class SalesQuotaSheetXlsx(
@@ -48,16 +44,15 @@ class SalesQuotaSheetXlsx(
     """
 
     _name = "report.sales_model_crm_reports.quota_sheet_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.sales_model_crm_reports.xlsx_base"
     _description = "Quota Sheet Workbook"
 
     # --- access and quotas
 
     def get_workbook_options(self):
         # rows go to a temporary file as soon as the next row starts: memory
-        # stays flat for 1,000 salespeople x 12 months; user text stays text
-        # even if written with write(): see xlsx_options
-        return safe_workbook_options(constant_memory=True)
+        # stays flat for 1,000 salespeople x 12 months
+        return dict(super().get_workbook_options(), constant_memory=True)
 
     def create_xlsx_report(self, docids, data):
         self._check_report_access()
@@ -208,16 +203,6 @@ class SalesQuotaSheetXlsx(
             formats[f"tier_{tier}"] = workbook.add_format({"bg_color": colour})
         return formats
 
-    def _get_money_format(self, currency):
-        """An Excel number format with the currency symbol, quoted."""
-        number = "#,##0"
-        if currency.decimal_places:
-            number += "." + "0" * currency.decimal_places
-        symbol = '"{}"'.format((currency.symbol or currency.name).replace('"', ""))
-        if currency.position == "before":
-            return f"{symbol}{number}"
-        return f"{number} {symbol}"
-
     # --- sheet scaffolding
 
     def _add_sheet(self, workbook, page, name, title, columns, note=None):
@@ -275,7 +260,10 @@ class SalesQuotaSheetXlsx(
         sheet.autofilter(HEADER_ROW, 0, max(last_row, HEADER_ROW), len(columns) - 1)
         for col, (header, kind) in enumerate(columns):
             minimum = 8 if kind == "text" else 11
-            width = self._fit_width(header, texts.get(col, ()), minimum=minimum)
+            # headers wrap beyond 16 characters
+            width = self._fit_width(
+                header, texts.get(col, ()), minimum, maximum=50, header_max=16
+            )
             sheet.set_column(col, col, width)
 
     def _write_empty(self, sheet, page, message):
@@ -363,31 +351,8 @@ class SalesQuotaSheetXlsx(
 
     # --- helpers
 
-    def _sheet_name(self, name):
-        """A name Excel accepts: no []:*?/\\, at most 31 characters."""
-        return name.translate(SHEET_NAME_TABLE).strip().strip("'")[:31] or "Sheet"
-
     def _sheet_ref(self, sheet):
         return "'{}'".format(sheet.name.replace("'", "''"))
-
-    def _escape_header(self, text):
-        # "&" starts a control code in page headers and footers
-        return (text or "").replace("&", "&&")
-
-    def _fit_width(self, header, texts, minimum=8, maximum=50):
-        """A column width (in characters) that shows the header and the texts.
-
-        East Asian characters take two columns; the header gets room for the
-        autofilter button, and wraps beyond 16 characters.
-        """
-        widths = [min(self._display_width(header), 16) + 4]
-        widths += [self._display_width(text) + 2 for text in texts if text]
-        return min(max(minimum, *widths), maximum)
-
-    def _display_width(self, text):
-        return sum(
-            2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text
-        )
 
     def _longest(self, texts):
         """The few longest texts of a column (widths need no more)."""
@@ -397,5 +362,4 @@ class SalesQuotaSheetXlsx(
         """About what Excel shows for ``amount``, bold totals included."""
         if page["is_count"]:
             return f"{amount:,.0f}  "
-        currency = page["currency"]
-        return f"{currency.symbol} {amount:,.{currency.decimal_places}f}  "
+        return self._money_text(page["currency"], amount)

@@ -16,7 +16,7 @@ from odoo import _, models
 from odoo.exceptions import AccessError
 from odoo.tools.translate import LazyTranslate
 
-from .xlsx_options import safe_workbook_options
+from .xlsx_base import sheet_name
 
 _lt = LazyTranslate(__name__)
 
@@ -27,8 +27,6 @@ TITLE_ROW, NOTE_ROW, KEY_ROW, HEADER_ROW = range(4)
 FIRST_ROW = HEADER_ROW + 1
 # rows below the header that get the drop-down lists
 VALIDATED_ROWS = 2000
-# Excel refuses these in sheet names; translations might bring them in.
-SHEET_NAME_TABLE = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
 class Column(NamedTuple):
@@ -223,11 +221,6 @@ INSTRUCTIONS = _lt(
 )
 
 
-def sheet_name(name):
-    """A name Excel accepts: no []:*?/\\, at most 31 characters."""
-    return name.translate(SHEET_NAME_TABLE).strip().strip("'")[:31] or "Sheet"
-
-
 def write_quota_template(workbook, lists, rows, lang="en_US"):
     """Write the template into an xlsxwriter ``workbook``.
 
@@ -334,12 +327,8 @@ class SalesQuotaTemplateXlsx(models.AbstractModel):
     """The quota import template, pre-filled from the import wizard."""
 
     _name = "report.sales_model_crm_reports.quota_template_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.sales_model_crm_reports.xlsx_base"
     _description = "Quota Import Template Workbook"
-
-    def get_workbook_options(self):
-        # user text stays text even if written with write(): see xlsx_options
-        return safe_workbook_options()
 
     def create_xlsx_report(self, docids, data):
         self._check_report_access()
