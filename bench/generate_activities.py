@@ -16,33 +16,29 @@ five months with their receivable lines, the payments reconciled with them
 import argparse
 import json
 import sys
-import time
 from datetime import date, timedelta
 
 import numpy as np
-from _common import bootstrap
+from _common import (
+    bootstrap,
+    copy_rows,
+    ensure_salespeople,
+    log,
+    reserve_ids,
+    skip_foreign_key_checks,
+)
 from generate_dataset import (
     INSERT_MOVES,
     INSERT_TERM_LINES,
-    copy_rows,
-    ensure_salespeople,
     load_context,
     load_customers,
     load_quota_payments,
-    reserve_ids,
-    skip_foreign_key_checks,
 )
 
 DATASET_PARAM = "sales_model_crm_bench.vp_dashboard"
 TEAM_NAME = "Bench VP Team"
 SMALL_TEAM_NAME = "Bench VP Team (5)"
 DIRECTOR_LOGIN = "bench_vp_director"
-
-_START = time.perf_counter()
-
-
-def log(message):
-    print(f"[{time.perf_counter() - _START:7.1f}s] {message}", flush=True)
 
 
 def parse_args(argv=None):
@@ -165,7 +161,6 @@ def orm_setup(env, args, user_ids, today):
 def load_invoices(cr, ctx, args, user_team, partner_start, today, rng):
     """Invoices of the last five months, half paid; payments reconciled."""
     count = args.invoices
-    cr.execute("LOCK TABLE account_move IN EXCLUSIVE MODE")
     move_start = reserve_ids(cr, "account_move", count)
     ids = np.arange(move_start, move_start + count)
     age = rng.integers(0, 150, count)
