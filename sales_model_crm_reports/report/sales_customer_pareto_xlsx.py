@@ -3,13 +3,14 @@
 from xlsxwriter.utility import xl_range_abs, xl_rowcol_to_cell
 
 from odoo import _, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools.misc import format_datetime
+
+from .xlsx_base import HEADER_ROW
 
 REPORT_XMLID = "sales_model_crm_reports.action_report_sales_customer_pareto_xlsx"
 
 # Both sheets: title and subtitle on rows 0-1, column headers on row 3.
-HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
 # "Pareto" sheet columns
 (
@@ -38,24 +39,13 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
     _name = "report.sales_model_crm_reports.customer_pareto_xlsx"
     _inherit = "report.sales_model_crm_reports.xlsx_base"
     _description = "Pareto Analysis Workbook"
+    _report_xmlid = REPORT_XMLID
+    _export_model = "sales.customer.pareto.export"
 
     # --- access and rows
 
-    def create_xlsx_report(self, docids, data):
-        self._check_report_access()
-        return super().create_xlsx_report(docids, data)
-
-    def _check_report_access(self):
-        """Refuse users outside the report's groups.
-
-        The Print menu hides the report from them, but the download route
-        renders any report by name.
-        """
-        # sudo: reads which groups the action is for, no business data
-        groups = self.env.ref(REPORT_XMLID).sudo().groups_id
-        if self.env.su or not groups or groups & self.env.user.groups_id:
-            return
-        raise AccessError(_("Only sales managers may export the Pareto analysis."))
+    def _get_access_error(self):
+        return _("Only sales managers may export the Pareto analysis.")
 
     def _get_objs_for_report(self, docids, data):
         export = self._get_export(data)
@@ -70,12 +60,6 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
         if len(paretos.company_id) > 1:
             raise UserError(_("Export the Pareto analysis of one company at a time."))
         return paretos.sorted(lambda pareto: (pareto.rank, pareto.id))
-
-    def _get_export(self, data):
-        """The export wizard the rows come from, if any."""
-        export_id = (data or {}).get("export_id")
-        export = self.env["sales.customer.pareto.export"]
-        return export.browse(int(export_id)).exists() if export_id else export
 
     def _get_report_tiers(self, company, paretos, data):
         """The tiers the "Tiers" sheet lists: the exported ones, best first."""
@@ -138,27 +122,10 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
             user=self.env.user.name,
         )
         sheet.write_string(1, 0, subtitle, formats["subtitle"])
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)  # all columns on one page width
-        sheet.set_margins(left=0.5, right=0.5, top=0.9, bottom=0.7)
         # page header: company left, title centred, generation time right
-        sheet.set_header(
-            "&L{}&C&B{}&R{}".format(
-                self._escape_header(page["company"][:80]),
-                self._escape_header(title[:80]),
-                self._escape_header(page["generated"]),
-            )
+        self._set_print_layout(
+            sheet, page["company"][:80], title[:80], page["generated"]
         )
-        sheet.set_footer("&C" + _("Page %(page)s of %(pages)s", page="&P", pages="&N"))
-        sheet.repeat_rows(HEADER_ROW)
-
-    def _write_header_row(self, sheet, formats, headers, number_columns):
-        for col, header in enumerate(headers):
-            cell_format = formats[
-                "header_number" if col in number_columns else "header"
-            ]
-            sheet.write_string(HEADER_ROW, col, header, cell_format)
 
     # --- "Pareto" sheet
 

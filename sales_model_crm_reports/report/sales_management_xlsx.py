@@ -3,11 +3,12 @@
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from odoo import _, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools.misc import format_date, format_datetime
 
+from .xlsx_base import HEADER_ROW
+
 # Every sheet: title and subtitle on rows 0-1, column headers on row 3.
-HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
 # Windows refuses these in file names.
 FILE_NAME_TABLE = str.maketrans(dict.fromkeys('<>:"/\\|?*', " "))
@@ -26,33 +27,14 @@ class SalesManagementXlsx(models.AbstractModel):
     _inherit = "report.sales_model_crm_reports.xlsx_base"
     _description = "Management Report Workbook"
 
-    # set by each workbook
-    _report_xmlid = None
+    _export_model = "sales.management.report.export"
+    # set by each workbook: _report_xmlid too
     _rows_model = None
 
     # --- access and rows
 
-    def create_xlsx_report(self, docids, data):
-        self._check_report_access()
-        return super().create_xlsx_report(docids, data)
-
-    def _check_report_access(self):
-        """Refuse users outside the report's groups.
-
-        The Print menu and the wizard's menu hide the report from them, but the
-        download route renders any report by name.
-        """
-        # sudo: reads which groups the action is for, no business data
-        groups = self.env.ref(self._report_xmlid).sudo().groups_id
-        if self.env.su or not groups or groups & self.env.user.groups_id:
-            return
-        raise AccessError(_("Only sales managers may export the management reports."))
-
-    def _get_export(self, data):
-        """The export wizard the rows come from, if any."""
-        export_id = (data or {}).get("export_id")
-        export = self.env["sales.management.report.export"]
-        return export.browse(int(export_id)).exists() if export_id else export
+    def _get_access_error(self):
+        return _("Only sales managers may export the management reports.")
 
     def _get_objs_for_report(self, docids, data):
         export = self._get_export(data)
@@ -170,27 +152,13 @@ class SalesManagementXlsx(models.AbstractModel):
             user=self.env.user.name,
         )
         sheet.write_string(1, 0, subtitle, formats["subtitle"])
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)  # all columns on one page width
-        sheet.set_margins(left=0.5, right=0.5, top=0.9, bottom=0.7)
         # page header: period and team left, title centred, generation right
-        sheet.set_header(
-            "&L{}&C&B{}&R{}".format(
-                self._escape_header(f"{page['period']} · {page['team']}"[:80]),
-                self._escape_header(title[:80]),
-                self._escape_header(page["generated"]),
-            )
+        self._set_print_layout(
+            sheet,
+            f"{page['period']} · {page['team']}"[:80],
+            title[:80],
+            page["generated"],
         )
-        sheet.set_footer("&C" + _("Page %(page)s of %(pages)s", page="&P", pages="&N"))
-        sheet.repeat_rows(HEADER_ROW)
-
-    def _write_header_row(self, sheet, formats, headers, number_columns):
-        for col, header in enumerate(headers):
-            cell_format = formats[
-                "header_number" if col in number_columns else "header"
-            ]
-            sheet.write_string(HEADER_ROW, col, header, cell_format)
 
     def _write_text(self, sheet, row, col, text, cell_format):
         # user data is always written as text: a name such as

@@ -46,6 +46,7 @@ class SalesQuotaSheetXlsx(
     _name = "report.sales_model_crm_reports.quota_sheet_xlsx"
     _inherit = "report.sales_model_crm_reports.xlsx_base"
     _description = "Quota Sheet Workbook"
+    _export_model = "sales.quota.sheet.export"
 
     # --- access and quotas
 
@@ -53,10 +54,6 @@ class SalesQuotaSheetXlsx(
         # rows go to a temporary file as soon as the next row starts: memory
         # stays flat for 1,000 salespeople x 12 months
         return dict(super().get_workbook_options(), constant_memory=True)
-
-    def create_xlsx_report(self, docids, data):
-        self._check_report_access()
-        return super().create_xlsx_report(docids, data)
 
     def _check_report_access(self):
         """Salespeople and their managers only.
@@ -89,12 +86,6 @@ class SalesQuotaSheetXlsx(
                 )
             )
         return quotas
-
-    def _get_export(self, data):
-        """The export wizard the quotas come from, if any."""
-        export_id = (data or {}).get("export_id")
-        export = self.env["sales.quota.sheet.export"]
-        return export.browse(int(export_id)).exists() if export_id else export
 
     def _get_download_file_name(self, docids, data):
         """The file name with periods and team, for the download route."""
@@ -230,25 +221,14 @@ class SalesQuotaSheetXlsx(
         for col, (header, kind) in enumerate(columns):
             header_format = formats["header" if kind == "text" else "header_number"]
             sheet.write_string(HEADER_ROW, col, header, header_format)
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)  # all columns on one page width
-        sheet.set_margins(left=0.4, right=0.4, top=0.9, bottom=0.7)
-        sheet.set_header(
-            "&L{}&C&B{}&R{}".format(
-                self._escape_header(
-                    _(
-                        "%(periods)s · %(team)s",
-                        periods=page["periods"][:60],
-                        team=page["team"][:40],
-                    )
-                ),
-                self._escape_header(title[:60]),
-                self._escape_header(page["generated"]),
-            )
+        scope_header = _(
+            "%(periods)s · %(team)s",
+            periods=page["periods"][:60],
+            team=page["team"][:40],
         )
-        sheet.set_footer("&C" + _("Page %(page)s of %(pages)s", page="&P", pages="&N"))
-        sheet.repeat_rows(HEADER_ROW)
+        self._set_print_layout(
+            sheet, scope_header, title[:60], page["generated"], margin=0.4
+        )
         sheet.freeze_panes(FIRST_ROW, 2)
         return sheet
 

@@ -13,7 +13,6 @@ from typing import NamedTuple
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from odoo import _, models
-from odoo.exceptions import AccessError
 from odoo.tools.translate import LazyTranslate
 
 from .xlsx_base import sheet_name
@@ -329,18 +328,10 @@ class SalesQuotaTemplateXlsx(models.AbstractModel):
     _name = "report.sales_model_crm_reports.quota_template_xlsx"
     _inherit = "report.sales_model_crm_reports.xlsx_base"
     _description = "Quota Import Template Workbook"
+    _report_xmlid = REPORT_XMLID
 
-    def create_xlsx_report(self, docids, data):
-        self._check_report_access()
-        return super().create_xlsx_report(docids, data)
-
-    def _check_report_access(self):
-        """Refuse users outside the report's groups (the route renders any report)."""
-        # sudo: reads which groups the action is for, no business data
-        groups = self.env.ref(REPORT_XMLID).sudo().groups_id
-        if self.env.su or not groups or groups & self.env.user.groups_id:
-            return
-        raise AccessError(_("Only sales managers may download the quota template."))
+    def _get_access_error(self):
+        return _("Only sales managers may download the quota template.")
 
     def _get_objs_for_report(self, docids, data):
         return self.env["sales.quota.import"].browse(docids).exists()[:1]

@@ -21,13 +21,16 @@ record, e.g. an owner in the quota import).
 
 import unicodedata
 
-from odoo import models
+from odoo import _, models
+from odoo.exceptions import AccessError
 
 SAFE_WORKBOOK_OPTIONS = {
     "strings_to_formulas": False,
     "strings_to_urls": False,
     "strings_to_numbers": False,
 }
+# The sheets' column headers are on row 3, under the title rows.
+HEADER_ROW = 3
 # Excel refuses these in sheet names; translations might bring them in.
 SHEET_NAME_TABLE = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
@@ -55,12 +58,71 @@ class SalesXlsxBase(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Sales Workbook Base"
 
+    # the report action whose groups may render the workbook (see
+    # _check_report_access), and the export wizard the rows may come from
+    _report_xmlid = None
+    _export_model = None
+
     def get_workbook_options(self):
         # user text stays text even if written with write(): see above
         return dict(SAFE_WORKBOOK_OPTIONS)
 
+    # --- access and export wizard
+
+    def create_xlsx_report(self, docids, data):
+        self._check_report_access()
+        return super().create_xlsx_report(docids, data)
+
+    def _check_report_access(self):
+        """Refuse users outside the report's groups.
+
+        The Print menu and the wizards' menus hide the report from them, but
+        the download route renders any report by name.
+        """
+        # sudo: reads which groups the action is for, no business data
+        groups = self.env.ref(self._report_xmlid).sudo().groups_id
+        if self.env.su or not groups or groups & self.env.user.groups_id:
+            return
+        raise AccessError(self._get_access_error())
+
+    def _get_access_error(self):
+        """The message of a user refused by ``_check_report_access``."""
+        raise NotImplementedError()
+
+    def _get_export(self, data):
+        """The export wizard the rows come from, if any."""
+        export_id = (data or {}).get("export_id")
+        export = self.env[self._export_model]
+        return export.browse(int(export_id)).exists() if export_id else export
+
+    # --- page set-up
+
     def _sheet_name(self, name):
         return sheet_name(name)
+
+    def _set_print_layout(self, sheet, header_left, title, generated, margin=0.5):
+        """Landscape A4, one page wide, header rows repeated on every page.
+
+        The page header shows ``header_left`` left, ``title`` centred and the
+        generation time right; the footer the page number.
+        """
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)  # all columns on one page width
+        sheet.set_margins(left=margin, right=margin, top=0.9, bottom=0.7)
+        sheet.set_header(
+            f"&L{self._escape_header(header_left)}&C&B{self._escape_header(title)}&R{self._escape_header(generated)}"
+        )
+        sheet.set_footer("&C" + _("Page %(page)s of %(pages)s", page="&P", pages="&N"))
+        sheet.repeat_rows(HEADER_ROW)
+
+    def _write_header_row(self, sheet, formats, headers, number_columns):
+        """The column headers, those of ``number_columns`` aligned right."""
+        for col, header in enumerate(headers):
+            cell_format = formats[
+                "header_number" if col in number_columns else "header"
+            ]
+            sheet.write_string(HEADER_ROW, col, header, cell_format)
 
     def _escape_header(self, text):
         # "&" starts a control code in page headers and footers
