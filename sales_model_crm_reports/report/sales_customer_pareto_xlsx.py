@@ -92,25 +92,19 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
 
     def _get_formats(self, workbook, currency):
         money = self._get_money_format(currency)
-        total = {"bold": True, "top": 1, "bottom": 6}
-        header = {"bold": True, "bg_color": "#D9E1F2", "bottom": 1}
-        header.update(text_wrap=True, valign="top")
-        return {
-            "money_format": money,
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "subtitle": workbook.add_format({"italic": True, "font_color": "#595959"}),
-            "header": workbook.add_format(header),
-            "header_number": workbook.add_format(dict(header, align="right")),
-            "text": workbook.add_format({}),
-            "integer": workbook.add_format({"num_format": "0"}),
-            "money": workbook.add_format({"num_format": money}),
-            "percent": workbook.add_format({"num_format": "0.00%"}),
-            "percent_int": workbook.add_format({"num_format": "0%"}),
-            "total": workbook.add_format(total),
-            "total_integer": workbook.add_format(dict(total, num_format="0")),
-            "total_money": workbook.add_format(dict(total, num_format=money)),
-            "total_percent": workbook.add_format(dict(total, num_format="0.00%")),
-        }
+        specs = self._get_format_specs(money)
+        total = specs["total"]
+        specs.update(
+            {
+                "integer": {"num_format": "0"},
+                "percent": {"num_format": "0.00%"},
+                "percent_int": {"num_format": "0%"},
+                "total_integer": dict(total, num_format="0"),
+                "total_percent": dict(total, num_format="0.00%"),
+            }
+        )
+        formats = {key: workbook.add_format(spec) for key, spec in specs.items()}
+        return dict(formats, money_format=money)
 
     def _write_title(self, sheet, formats, page, title):
         """Title rows on screen, and the same in the printed page header."""

@@ -108,35 +108,25 @@ class SalesManagementXlsx(models.AbstractModel):
 
     def _get_formats(self, workbook, currency):
         money = self._get_money_format(currency)
-        total = {"bold": True, "top": 1, "bottom": 6}
-        header = {"bold": True, "bg_color": "#D9E1F2", "bottom": 1}
-        header.update(text_wrap=True, valign="top")
-        return {
-            "money_format": money,
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "subtitle": workbook.add_format({"italic": True, "font_color": "#595959"}),
-            "header": workbook.add_format(header),
-            "header_number": workbook.add_format(dict(header, align="right")),
-            "text": workbook.add_format({}),
-            "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
-            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
-            "integer": workbook.add_format({"num_format": "0"}),
-            "decimal": workbook.add_format({"num_format": "0.0"}),
-            "money": workbook.add_format({"num_format": money}),
-            "percent": workbook.add_format({"num_format": "0.0%"}),
-            "total": workbook.add_format(total),
-            "total_integer": workbook.add_format(dict(total, num_format="0")),
-            "total_decimal": workbook.add_format(dict(total, num_format="0.0")),
-            "total_money": workbook.add_format(dict(total, num_format=money)),
-            "total_percent": workbook.add_format(dict(total, num_format="0.0%")),
-            # conditional formats (dxf): font and fill only
-            "bad": workbook.add_format(
-                {"font_color": "#9C0006", "bg_color": "#FFC7CE"}
-            ),
-            "good": workbook.add_format(
-                {"font_color": "#006100", "bg_color": "#C6EFCE"}
-            ),
-        }
+        specs = self._get_format_specs(money)
+        total = specs["total"]
+        specs.update(
+            {
+                "wrap": {"text_wrap": True, "valign": "top"},
+                "date": {"num_format": "yyyy-mm-dd"},
+                "integer": {"num_format": "0"},
+                "decimal": {"num_format": "0.0"},
+                "percent": {"num_format": "0.0%"},
+                "total_integer": dict(total, num_format="0"),
+                "total_decimal": dict(total, num_format="0.0"),
+                "total_percent": dict(total, num_format="0.0%"),
+                # conditional formats (dxf): font and fill only
+                "bad": {"font_color": "#9C0006", "bg_color": "#FFC7CE"},
+                "good": {"font_color": "#006100", "bg_color": "#C6EFCE"},
+            }
+        )
+        formats = {key: workbook.add_format(spec) for key, spec in specs.items()}
+        return dict(formats, money_format=money)
 
     def _add_sheet(self, workbook, name):
         return workbook.add_worksheet(self._sheet_name(name))

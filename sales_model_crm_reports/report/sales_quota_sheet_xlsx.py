@@ -164,31 +164,24 @@ class SalesQuotaSheetXlsx(
     def _get_formats(self, workbook, currency, is_count):
         money = self._get_money_format(currency)
         amount = "#,##0" if is_count else money
-        total = {"bold": True, "top": 1, "bottom": 6}
-        header = {"bold": True, "bg_color": "#D9E1F2", "bottom": 1}
-        header.update(text_wrap=True, valign="top")
+        formats = self._get_format_specs(money)
+        total = formats["total"]
         entry = {"bg_color": INPUT_COLOUR, "border": 1, "border_color": "#BF9000"}
-        formats = {
-            "title": {"bold": True, "font_size": 14},
-            "subtitle": {"italic": True, "font_color": "#595959"},
-            "header": header,
-            "header_number": dict(header, align="right"),
-            "text": {},
-            "integer": {"num_format": "#,##0"},
-            "decimal": {"num_format": "#,##0.0"},
-            "amount": {"num_format": amount},
-            "money": {"num_format": money},
-            "percent": {"num_format": "0.0%"},
-            "input_amount": dict(entry, num_format=amount),
-            "input_decimal": dict(entry, num_format="#,##0.0"),
-            "input_integer": dict(entry, num_format="0"),
-            "total": total,
-            "total_integer": dict(total, num_format="#,##0"),
-            "total_decimal": dict(total, num_format="#,##0.0"),
-            "total_amount": dict(total, num_format=amount),
-            "total_money": dict(total, num_format=money),
-            "total_percent": dict(total, num_format="0.0%"),
-        }
+        formats.update(
+            {
+                "integer": {"num_format": "#,##0"},
+                "decimal": {"num_format": "#,##0.0"},
+                "amount": {"num_format": amount},
+                "percent": {"num_format": "0.0%"},
+                "input_amount": dict(entry, num_format=amount),
+                "input_decimal": dict(entry, num_format="#,##0.0"),
+                "input_integer": dict(entry, num_format="0"),
+                "total_integer": dict(total, num_format="#,##0"),
+                "total_decimal": dict(total, num_format="#,##0.0"),
+                "total_amount": dict(total, num_format=amount),
+                "total_percent": dict(total, num_format="0.0%"),
+            }
+        )
         formats = {key: workbook.add_format(value) for key, value in formats.items()}
         for tier, colour in TIER_COLOURS.items():
             formats[f"tier_{tier}"] = workbook.add_format({"bg_color": colour})

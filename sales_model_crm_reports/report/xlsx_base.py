@@ -145,6 +145,25 @@ class SalesXlsxBase(models.AbstractModel):
     def _display_width(self, text):
         return display_width(text)
 
+    def _get_format_specs(self, money):
+        """The cell formats every workbook uses, as xlsxwriter format dicts.
+
+        ``money`` is the number format of amounts (``_get_money_format``).
+        """
+        total = {"bold": True, "top": 1, "bottom": 6}
+        header = {"bold": True, "bg_color": "#D9E1F2", "bottom": 1}
+        header.update(text_wrap=True, valign="top")
+        return {
+            "title": {"bold": True, "font_size": 14},
+            "subtitle": {"italic": True, "font_color": "#595959"},
+            "header": header,
+            "header_number": dict(header, align="right"),
+            "text": {},
+            "money": {"num_format": money},
+            "total": total,
+            "total_money": dict(total, num_format=money),
+        }
+
     def _get_money_format(self, currency):
         """An Excel number format with the currency symbol, quoted."""
         number = "#,##0"
