@@ -33,6 +33,7 @@ from generate_dataset import (
     load_context,
     load_customers,
     load_quota_payments,
+    stage_moves,
 )
 
 DATASET_PARAM = "sales_model_crm_bench.vp_dashboard"
@@ -182,26 +183,16 @@ def load_invoices(cr, ctx, args, user_team, partner_start, today, rng):
         ("user_id", "team_id"),
         (list(user_team), list(user_team.values())),
     )
-    cr.execute(
-        """CREATE TEMP TABLE bench_stage_move (
-               id int PRIMARY KEY, partner_id int, date date, refund boolean,
-               lines int, amount numeric, paid numeric, pay_date date)
-           ON COMMIT DROP"""
-    )
-    copy_rows(
+    stage_moves(
         cr,
-        "bench_stage_move",
-        ("id", "partner_id", "date", "refund", "lines", "amount", "paid", "pay_date"),
-        (
-            ids,
-            partner_start + rng.integers(0, args.customers, count),
-            move_date,
-            ["f"] * count,
-            [1] * count,
-            amount,
-            paid,
-            pay_date,
-        ),
+        ids,
+        partner_start + rng.integers(0, args.customers, count),
+        move_date,
+        ["f"] * count,
+        [1] * count,
+        amount,
+        paid,
+        pay_date,
     )
     cr.execute(
         """CREATE TEMP TABLE bench_move_sign ON COMMIT DROP AS

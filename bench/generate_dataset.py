@@ -407,12 +407,12 @@ def load_customers(cr, ctx, args, user_ids):
     return start
 
 
-def stage(cr, args, data, paid, pay_age, partner_start, today):
-    moves = data["moves"]
-    move_start = reserve_ids(cr, "account_move", moves)
-    move_ids = np.arange(move_start, move_start + moves)
-    move_date = np.datetime64(today) - data["move_age"].astype("timedelta64[D]")
-    pay_date = np.datetime64(today) - pay_age.astype("timedelta64[D]")
+def stage_moves(cr, *columns):
+    """Stage the moves INSERT_MOVES reads (bench_stage_move), one column each.
+
+    ``columns``: id, partner_id, date, refund ("t"/"f"), lines, amount, paid,
+    pay_date.
+    """
     cr.execute(
         """CREATE TEMP TABLE bench_stage_move (
                id int PRIMARY KEY, partner_id int, date date, refund boolean,
@@ -423,16 +423,26 @@ def stage(cr, args, data, paid, pay_age, partner_start, today):
         cr,
         "bench_stage_move",
         ("id", "partner_id", "date", "refund", "lines", "amount", "paid", "pay_date"),
-        (
-            move_ids,
-            partner_start + data["move_customer"],
-            move_date,
-            np.where(data["is_refund"], "t", "f"),
-            data["per_move"],
-            data["move_amount"],
-            paid,
-            pay_date,
-        ),
+        columns,
+    )
+
+
+def stage(cr, args, data, paid, pay_age, partner_start, today):
+    moves = data["moves"]
+    move_start = reserve_ids(cr, "account_move", moves)
+    move_ids = np.arange(move_start, move_start + moves)
+    move_date = np.datetime64(today) - data["move_age"].astype("timedelta64[D]")
+    pay_date = np.datetime64(today) - pay_age.astype("timedelta64[D]")
+    stage_moves(
+        cr,
+        move_ids,
+        partner_start + data["move_customer"],
+        move_date,
+        np.where(data["is_refund"], "t", "f"),
+        data["per_move"],
+        data["move_amount"],
+        paid,
+        pay_date,
     )
     cr.execute(
         """CREATE TEMP TABLE bench_stage_line (
