@@ -21,7 +21,6 @@ from datetime import date, timedelta
 import numpy as np
 from _common import (
     bootstrap,
-    copy_rows,
     ensure_salespeople,
     log,
     reserve_ids,
@@ -34,6 +33,7 @@ from generate_dataset import (
     load_customers,
     load_quota_payments,
     stage_moves,
+    stage_user_teams,
 )
 
 DATASET_PARAM = "sales_model_crm_bench.vp_dashboard"
@@ -173,16 +173,7 @@ def load_invoices(cr, ctx, args, user_team, partner_start, today, rng):
     pay_age = np.floor(age * rng.random(count)).astype(int)
     move_date = np.datetime64(today) - age.astype("timedelta64[D]")
     pay_date = np.datetime64(today) - pay_age.astype("timedelta64[D]")
-    cr.execute(
-        "CREATE TEMP TABLE bench_user_team (user_id int PRIMARY KEY, team_id int) "
-        "ON COMMIT DROP"
-    )
-    copy_rows(
-        cr,
-        "bench_user_team",
-        ("user_id", "team_id"),
-        (list(user_team), list(user_team.values())),
-    )
+    stage_user_teams(cr, user_team)
     stage_moves(
         cr,
         ids,

@@ -407,6 +407,21 @@ def load_customers(cr, ctx, args, user_ids):
     return start
 
 
+def stage_user_teams(cr, user_team):
+    """Stage {salesperson id: team id} as bench_user_team, which the INSERTs
+    of invoices and orders read to set each document's team."""
+    cr.execute(
+        "CREATE TEMP TABLE bench_user_team (user_id int PRIMARY KEY, team_id int) "
+        "ON COMMIT DROP"
+    )
+    copy_rows(
+        cr,
+        "bench_user_team",
+        ("user_id", "team_id"),
+        (list(user_team), list(user_team.values())),
+    )
+
+
 def stage_moves(cr, *columns):
     """Stage the moves INSERT_MOVES reads (bench_stage_move), one column each.
 
@@ -1160,16 +1175,7 @@ def load_quota_dataset(cr, env, args, ctx, user_ids, today, rng):
         f"with quotas ({setup['periods'][0][1]} and its months)"
     )
     fast = skip_foreign_key_checks(cr)
-    cr.execute(
-        "CREATE TEMP TABLE bench_user_team (user_id int PRIMARY KEY, team_id int) "
-        "ON COMMIT DROP"
-    )
-    copy_rows(
-        cr,
-        "bench_user_team",
-        ("user_id", "team_id"),
-        (list(setup["user_team"]), list(setup["user_team"].values())),
-    )
+    stage_user_teams(cr, setup["user_team"])
     partner_start = load_customers(cr, ctx, args, user_ids)
     quota_customers(cr, args, setup, partner_start, quota_rng)
     log(f"{args.customers} customers (regions, agents)")
@@ -1228,10 +1234,7 @@ def load_tiering_dataset(cr, args, ctx, user_ids, today, rng):
     """The tiering benchmark's dataset (see the module docstring)."""
     fast = skip_foreign_key_checks(cr)
     # no teams in this dataset: the invoices keep no team
-    cr.execute(
-        "CREATE TEMP TABLE bench_user_team (user_id int PRIMARY KEY, team_id int) "
-        "ON COMMIT DROP"
-    )
+    stage_user_teams(cr, {})
     partner_start = load_customers(cr, ctx, args, user_ids)
     log(f"{args.customers} customers")
     data = draw_dataset(args, today, rng)
