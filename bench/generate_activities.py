@@ -16,33 +16,30 @@ five months with their receivable lines, the payments reconciled with them
 import argparse
 import json
 import sys
-import time
 from datetime import date, timedelta
 
 import numpy as np
-from _common import bootstrap
+from _common import (
+    bootstrap,
+    ensure_salespeople,
+    log,
+    reserve_ids,
+    skip_foreign_key_checks,
+)
 from generate_dataset import (
     INSERT_MOVES,
     INSERT_TERM_LINES,
-    copy_rows,
-    ensure_salespeople,
     load_context,
     load_customers,
     load_quota_payments,
-    reserve_ids,
-    skip_foreign_key_checks,
+    stage_moves,
+    stage_user_teams,
 )
 
 DATASET_PARAM = "sales_model_crm_bench.vp_dashboard"
 TEAM_NAME = "Bench VP Team"
 SMALL_TEAM_NAME = "Bench VP Team (5)"
 DIRECTOR_LOGIN = "bench_vp_director"
-
-_START = time.perf_counter()
-
-
-def log(message):
-    print(f"[{time.perf_counter() - _START:7.1f}s] {message}", flush=True)
 
 
 def parse_args(argv=None):
@@ -165,7 +162,6 @@ def orm_setup(env, args, user_ids, today):
 def load_invoices(cr, ctx, args, user_team, partner_start, today, rng):
     """Invoices of the last five months, half paid; payments reconciled."""
     count = args.invoices
-    cr.execute("LOCK TABLE account_move IN EXCLUSIVE MODE")
     move_start = reserve_ids(cr, "account_move", count)
     ids = np.arange(move_start, move_start + count)
     age = rng.integers(0, 150, count)
@@ -177,36 +173,17 @@ def load_invoices(cr, ctx, args, user_team, partner_start, today, rng):
     pay_age = np.floor(age * rng.random(count)).astype(int)
     move_date = np.datetime64(today) - age.astype("timedelta64[D]")
     pay_date = np.datetime64(today) - pay_age.astype("timedelta64[D]")
-    cr.execute(
-        "CREATE TEMP TABLE bench_user_team (user_id int PRIMARY KEY, team_id int) "
-        "ON COMMIT DROP"
-    )
-    copy_rows(
+    stage_user_teams(cr, user_team)
+    stage_moves(
         cr,
-        "bench_user_team",
-        ("user_id", "team_id"),
-        (list(user_team), list(user_team.values())),
-    )
-    cr.execute(
-        """CREATE TEMP TABLE bench_stage_move (
-               id int PRIMARY KEY, partner_id int, date date, refund boolean,
-               lines int, amount numeric, paid numeric, pay_date date)
-           ON COMMIT DROP"""
-    )
-    copy_rows(
-        cr,
-        "bench_stage_move",
-        ("id", "partner_id", "date", "refund", "lines", "amount", "paid", "pay_date"),
-        (
-            ids,
-            partner_start + rng.integers(0, args.customers, count),
-            move_date,
-            ["f"] * count,
-            [1] * count,
-            amount,
-            paid,
-            pay_date,
-        ),
+        ids,
+        partner_start + rng.integers(0, args.customers, count),
+        move_date,
+        ["f"] * count,
+        [1] * count,
+        amount,
+        paid,
+        pay_date,
     )
     cr.execute(
         """CREATE TEMP TABLE bench_move_sign ON COMMIT DROP AS

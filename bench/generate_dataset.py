@@ -26,12 +26,18 @@ import argparse
 import io
 import json
 import sys
-import time
 from datetime import date, timedelta
 
 import numpy as np
-import psycopg2
-from _common import DATASET_PARAM, bootstrap
+from _common import (
+    DATASET_PARAM,
+    bootstrap,
+    copy_rows,
+    ensure_salespeople,
+    log,
+    reserve_ids,
+    skip_foreign_key_checks,
+)
 
 # Top 20 % share of a lognormal population is Phi(sigma - z_0.8) = 0.8.
 PARETO_SIGMA = 1.683
@@ -53,8 +59,6 @@ DEFAULTS = {
         "lines_per_invoice": 5,
     },
 }
-SALESMAN_LOGIN = "bench_salesman_%02d"
-SALESMAN_ALL_LOGIN = "bench_salesman_all"
 
 
 def parse_args(argv=None):
@@ -122,13 +126,6 @@ def parse_args(argv=None):
     return args
 
 
-_START = time.perf_counter()
-
-
-def log(message):
-    print(f"[{time.perf_counter() - _START:7.1f}s] {message}", flush=True)
-
-
 # --- Odoo side: context and salespeople
 
 
@@ -180,67 +177,6 @@ def load_context(env):
         "outstanding": outstanding.id,
         "customer_kind": env.ref("sales_model_crm.sales_partner_kind_customer").id,
     }
-
-
-def ensure_salespeople(env, count):
-    """``count`` own-documents salespeople and one all-documents salesperson."""
-    users = env["res.users"].with_context(no_reset_password=True)
-    own_group = env.ref("sales_team.group_sale_salesman")
-    all_group = env.ref("sales_team.group_sale_salesman_all_leads")
-    wanted = [(SALESMAN_LOGIN % (n + 1), own_group) for n in range(count)]
-    wanted.append((SALESMAN_ALL_LOGIN, all_group))
-    existing = {
-        user.login: user
-        for user in users.search([("login", "in", [login for login, _g in wanted])])
-    }
-    vals_list = [
-        {
-            "name": login.replace("_", " ").title(),
-            "login": login,
-            "groups_id": [(6, 0, [env.ref("base.group_user").id, group.id])],
-        }
-        for login, group in wanted
-        if login not in existing
-    ]
-    created = users.create(vals_list) if vals_list else users
-    by_login = {**existing, **{user.login: user for user in created}}
-    return [by_login[SALESMAN_LOGIN % (n + 1)].id for n in range(count)]
-
-
-# --- bulk loading helpers
-
-
-def reserve_ids(cr, table, count):
-    """Reserve ``count`` consecutive ids of ``table`` (table locked by caller)."""
-    cr.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")  # noqa: S608
-    start = cr.fetchone()[0] + 1
-    cr.execute("SELECT setval(%s, %s)", (f"{table}_id_seq", start + count))
-    return start
-
-
-def skip_foreign_key_checks(cr):
-    """Skip the per-row foreign key triggers during the load (superuser only).
-
-    The rows reference ids this script has just read or reserved; checking
-    each of the 2M line inserts against 20 foreign keys would triple the load.
-    """
-    try:
-        with cr.savepoint(flush=False):
-            cr.execute("SET LOCAL session_replication_role = replica")
-        return True
-    except psycopg2.Error:
-        log("not a PostgreSQL superuser: foreign keys are checked row by row")
-        return False
-
-
-def copy_rows(cr, table, columns, arrays):
-    """COPY numpy columns into a staging table (numbers and ISO dates only)."""
-    buffer = io.StringIO()
-    for row in zip(*arrays, strict=True):
-        buffer.write("\t".join(map(str, row)))
-        buffer.write("\n")
-    buffer.seek(0)
-    cr._obj.copy_from(buffer, table, columns=columns)
 
 
 # --- dataset drawing (numpy)
@@ -452,7 +388,6 @@ SELECT 'P' || %(bank_code)s || '/' || to_char(s.pay_date, 'YYYY') || '/'
 
 
 def load_customers(cr, ctx, args, user_ids):
-    cr.execute("LOCK TABLE res_partner IN EXCLUSIVE MODE")
     start = reserve_ids(cr, "res_partner", args.customers)
     cr.execute(
         INSERT_CUSTOMERS,
@@ -472,13 +407,27 @@ def load_customers(cr, ctx, args, user_ids):
     return start
 
 
-def stage(cr, args, data, paid, pay_age, partner_start, today):
-    moves = data["moves"]
-    cr.execute("LOCK TABLE account_move IN EXCLUSIVE MODE")
-    move_start = reserve_ids(cr, "account_move", moves)
-    move_ids = np.arange(move_start, move_start + moves)
-    move_date = np.datetime64(today) - data["move_age"].astype("timedelta64[D]")
-    pay_date = np.datetime64(today) - pay_age.astype("timedelta64[D]")
+def stage_user_teams(cr, user_team):
+    """Stage {salesperson id: team id} as bench_user_team, which the INSERTs
+    of invoices and orders read to set each document's team."""
+    cr.execute(
+        "CREATE TEMP TABLE bench_user_team (user_id int PRIMARY KEY, team_id int) "
+        "ON COMMIT DROP"
+    )
+    copy_rows(
+        cr,
+        "bench_user_team",
+        ("user_id", "team_id"),
+        (list(user_team), list(user_team.values())),
+    )
+
+
+def stage_moves(cr, *columns):
+    """Stage the moves INSERT_MOVES reads (bench_stage_move), one column each.
+
+    ``columns``: id, partner_id, date, refund ("t"/"f"), lines, amount, paid,
+    pay_date.
+    """
     cr.execute(
         """CREATE TEMP TABLE bench_stage_move (
                id int PRIMARY KEY, partner_id int, date date, refund boolean,
@@ -489,16 +438,26 @@ def stage(cr, args, data, paid, pay_age, partner_start, today):
         cr,
         "bench_stage_move",
         ("id", "partner_id", "date", "refund", "lines", "amount", "paid", "pay_date"),
-        (
-            move_ids,
-            partner_start + data["move_customer"],
-            move_date,
-            np.where(data["is_refund"], "t", "f"),
-            data["per_move"],
-            data["move_amount"],
-            paid,
-            pay_date,
-        ),
+        columns,
+    )
+
+
+def stage(cr, args, data, paid, pay_age, partner_start, today):
+    moves = data["moves"]
+    move_start = reserve_ids(cr, "account_move", moves)
+    move_ids = np.arange(move_start, move_start + moves)
+    move_date = np.datetime64(today) - data["move_age"].astype("timedelta64[D]")
+    pay_date = np.datetime64(today) - pay_age.astype("timedelta64[D]")
+    stage_moves(
+        cr,
+        move_ids,
+        partner_start + data["move_customer"],
+        move_date,
+        np.where(data["is_refund"], "t", "f"),
+        data["per_move"],
+        data["move_amount"],
+        paid,
+        pay_date,
     )
     cr.execute(
         """CREATE TEMP TABLE bench_stage_line (
@@ -839,7 +798,6 @@ def load_quota_payments(cr, params, payments, today):
     count = len(payments["invoice"])
     # ids follow the payment dates, as they would in a live database
     order = np.lexsort((payments["invoice"], -payments["age"]))
-    cr.execute("LOCK TABLE account_payment IN EXCLUSIVE MODE")
     payment_start = reserve_ids(cr, "account_payment", count)
     move_start = reserve_ids(cr, "account_move", count)
     pay_date = np.datetime64(today) - payments["age"][order].astype("timedelta64[D]")
@@ -976,7 +934,6 @@ SELECT l.order_id, 10 + l.seq, %(company)s, %(currency)s, o.partner_id,
 
 def load_orders(cr, params, orders, today):
     count = orders["orders"]
-    cr.execute("LOCK TABLE sale_order IN EXCLUSIVE MODE")
     start = reserve_ids(cr, "sale_order", count)
     # ids follow the order dates
     rank = np.argsort(-orders["age"] * 86400 + orders["seconds"], kind="stable")
@@ -1218,16 +1175,7 @@ def load_quota_dataset(cr, env, args, ctx, user_ids, today, rng):
         f"with quotas ({setup['periods'][0][1]} and its months)"
     )
     fast = skip_foreign_key_checks(cr)
-    cr.execute(
-        "CREATE TEMP TABLE bench_user_team (user_id int PRIMARY KEY, team_id int) "
-        "ON COMMIT DROP"
-    )
-    copy_rows(
-        cr,
-        "bench_user_team",
-        ("user_id", "team_id"),
-        (list(setup["user_team"]), list(setup["user_team"].values())),
-    )
+    stage_user_teams(cr, setup["user_team"])
     partner_start = load_customers(cr, ctx, args, user_ids)
     quota_customers(cr, args, setup, partner_start, quota_rng)
     log(f"{args.customers} customers (regions, agents)")
@@ -1286,10 +1234,7 @@ def load_tiering_dataset(cr, args, ctx, user_ids, today, rng):
     """The tiering benchmark's dataset (see the module docstring)."""
     fast = skip_foreign_key_checks(cr)
     # no teams in this dataset: the invoices keep no team
-    cr.execute(
-        "CREATE TEMP TABLE bench_user_team (user_id int PRIMARY KEY, team_id int) "
-        "ON COMMIT DROP"
-    )
+    stage_user_teams(cr, {})
     partner_start = load_customers(cr, ctx, args, user_ids)
     log(f"{args.customers} customers")
     data = draw_dataset(args, today, rng)

@@ -16,14 +16,12 @@ order; the non-cycle products add 10 % of lines the engine must skip.
 """
 
 import argparse
-import io
 import json
 import sys
-import time
 from datetime import date
 
 import numpy as np
-from _common import bootstrap
+from _common import bootstrap, copy_rows, ensure_salespeople, log, reserve_ids
 
 DATASET_PARAM = "sales_model_crm_bench.purchase_cycles"
 CYCLE_PRODUCTS = [
@@ -37,13 +35,6 @@ CYCLE_PRODUCTS = [
     ("Bench Milk Crate", 3),
 ]
 OTHER_PRODUCTS = [("Bench Water Dispenser", 0), ("Bench Office Chair", 0)]
-SALESMAN_LOGIN = "bench_salesman_%02d"
-
-_START = time.perf_counter()
-
-
-def log(message):
-    print(f"[{time.perf_counter() - _START:7.1f}s] {message}", flush=True)
 
 
 def parse_args(argv=None):
@@ -68,43 +59,6 @@ def ensure_products(env):
             )
         products |= product
     return products
-
-
-def ensure_salespeople(env, count):
-    users = env["res.users"].with_context(no_reset_password=True)
-    group = env.ref("sales_team.group_sale_salesman")
-    logins = [SALESMAN_LOGIN % (n + 1) for n in range(count)]
-    existing = users.search([("login", "in", logins)])
-    missing = sorted(set(logins) - set(existing.mapped("login")))
-    users.create(
-        [
-            {
-                "name": login.replace("_", " ").title(),
-                "login": login,
-                "groups_id": [(6, 0, [env.ref("base.group_user").id, group.id])],
-            }
-            for login in missing
-        ]
-    )
-    by_login = {user.login: user.id for user in users.search([("login", "in", logins)])}
-    return [by_login[login] for login in logins]
-
-
-def reserve_ids(cr, table, count):
-    cr.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")  # noqa: S608 (constant)
-    cr.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")  # noqa: S608
-    start = cr.fetchone()[0] + 1
-    cr.execute("SELECT setval(%s, %s)", (f"{table}_id_seq", start + count))
-    return start
-
-
-def copy_rows(cr, table, columns, arrays):
-    buffer = io.StringIO()
-    for row in zip(*arrays, strict=True):
-        buffer.write("\t".join(map(str, row)))
-        buffer.write("\n")
-    buffer.seek(0)
-    cr._obj.copy_from(buffer, table, columns=columns)
 
 
 def draw_orders(args, rng, product_days):
@@ -154,7 +108,7 @@ def load(cr, env, args, rng):
     today = date.today()
     company = env.ref("base.main_company")
     products = ensure_products(env)
-    user_ids = ensure_salespeople(env, args.salespeople)
+    user_ids = ensure_salespeople(env, args.salespeople, all_documents=False)
     env.flush_all()
     uom = products[0].uom_id.id
     product_days = np.array([days for _name, days in CYCLE_PRODUCTS], dtype=float)

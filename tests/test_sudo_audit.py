@@ -385,8 +385,8 @@ SUDO_SITES = {
         ],
     ),
     (
-        "sales_model_crm_reports/report/sales_customer_pareto_xlsx.py",
-        "SalesCustomerParetoXlsx._check_report_access",
+        "sales_model_crm_reports/report/xlsx_base.py",
+        "SalesXlsxBase._check_report_access",
     ): (
         "reads the report's groups to refuse others",
         [
@@ -395,27 +395,11 @@ SUDO_SITES = {
                 "TestCustomerParetoXlsx",
                 "test_salesman_cannot_render_the_report",
             ),
-        ],
-    ),
-    (
-        "sales_model_crm_reports/report/sales_management_xlsx.py",
-        "SalesManagementXlsx._check_report_access",
-    ): (
-        "reads the report's groups to refuse others",
-        [
             (
                 "sales_model_crm_reports/tests/test_management_reports_xlsx.py",
                 "TestManagementReportsXlsx",
                 "test_salesman_cannot_render_the_workbooks",
             ),
-        ],
-    ),
-    (
-        "sales_model_crm_reports/report/sales_quota_template_xlsx.py",
-        "SalesQuotaTemplateXlsx._check_report_access",
-    ): (
-        "reads the report's groups to refuse others",
-        [
             (
                 "sales_model_crm_reports/tests/test_quota_import.py",
                 "TestQuotaImport",

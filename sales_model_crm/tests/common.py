@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from odoo import Command, fields
 from odoo.tests import new_test_user
@@ -152,6 +152,78 @@ class SalesModelCommon(SalesInvoiceMixin, BaseCommon):
                 **values,
             }
         )
+
+    @classmethod
+    def _portal_user(cls, login, name, company_partner):
+        """A portal user for a new contact ``name`` of ``company_partner``."""
+        contact = cls.env["res.partner"].create(
+            {"name": name, "parent_id": company_partner.id}
+        )
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups="base.group_portal",
+            partner_id=contact.id,
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+
+    @classmethod
+    def _setup_sale_orders(cls):
+        """A tax-free product and payment terms of 30 % now, 70 % in 30 days."""
+        cls.water = cls.env["product.product"].create(
+            {
+                "name": "Test Bucket 18.9 L",
+                "list_price": 100,
+                "invoice_policy": "order",
+                "taxes_id": [Command.clear()],
+            }
+        )
+        cls.terms_30_70 = cls.env["account.payment.term"].create(
+            {
+                "name": "Test 30 % now, 70 % in 30 days",
+                "line_ids": [
+                    Command.create(
+                        {"value": "percent", "value_amount": 30, "nb_days": 0}
+                    ),
+                    Command.create(
+                        {"value": "percent", "value_amount": 70, "nb_days": 30}
+                    ),
+                ],
+            }
+        )
+
+    @classmethod
+    def _sale_order(cls, partner, user, team, amount):
+        """A confirmed order of ``amount`` on 1 March 2030, on the 30/70 terms.
+
+        Call ``_setup_sale_orders`` first.
+        """
+        order = (
+            cls.env["sale.order"]
+            .with_company(cls.company)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "user_id": user.id,
+                    "team_id": team.id,
+                    "payment_term_id": cls.terms_30_70.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": cls.water.id,
+                                "product_uom_qty": 1,
+                                "price_unit": amount,
+                                "tax_id": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        order.action_confirm()
+        order.date_order = datetime(2030, 3, 1, 9, 0)
+        return order
 
     def _retier(self, company=None):
         done, _remaining = self.tiering._recompute_tiers(company or self.company)

@@ -26,12 +26,18 @@ class SalesQuotaCommon(SalesModelCommon):
         cls.feb = cls._period("Test 2030-02", cls.month_type, date(2030, 2, 1), 1)
         cls.mar = cls._period("Test 2030-03", cls.month_type, date(2030, 3, 1), 1)
         cls.kind_agent = cls.env.ref("sales_model_crm.sales_partner_kind_agent")
-        cls.agent = cls.env["res.partner"].create(
+        cls.agent = cls._create_agent(
+            "Test Tianjin Water Agent", user_id=cls.salesman_li.id
+        )
+
+    @classmethod
+    def _create_agent(cls, name, **values):
+        return cls.env["res.partner"].create(
             {
-                "name": "Test Tianjin Water Agent",
+                "name": name,
                 "is_company": True,
-                "user_id": cls.salesman_li.id,
                 "sales_kind_ids": [Command.set(cls.kind_agent.ids)],
+                **values,
             }
         )
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common_quota import SalesQuotaCommon
 
@@ -17,13 +17,7 @@ class SalesAnnouncementCommon(SalesQuotaCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.agent_other = cls.env["res.partner"].create(
-            {
-                "name": "Test Hebei Water Agent",
-                "is_company": True,
-                "sales_kind_ids": [Command.set(cls.kind_agent.ids)],
-            }
-        )
+        cls.agent_other = cls._create_agent("Test Hebei Water Agent")
         cls.agent_customer = cls._create_customer(
             "Test Tianjin Bakery",
             cls.salesman_li,
@@ -53,20 +47,6 @@ class SalesAnnouncementCommon(SalesQuotaCommon):
                     "include_agent_customers": True,
                 }
             )
-        )
-
-    @classmethod
-    def _portal_user(cls, login, name, company_partner):
-        contact = cls.env["res.partner"].create(
-            {"name": name, "parent_id": company_partner.id}
-        )
-        return new_test_user(
-            cls.env,
-            login=login,
-            groups="base.group_portal",
-            partner_id=contact.id,
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
         )
 
     def _visible_to(self, user):

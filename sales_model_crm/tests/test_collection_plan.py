@@ -1,7 +1,7 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 
 from freezegun import freeze_time
 
@@ -19,58 +19,13 @@ class TestCollectionPlan(SalesModelCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.water = cls.env["product.product"].create(
-            {
-                "name": "Test Bucket 18.9 L",
-                "list_price": 100,
-                "invoice_policy": "order",
-                "taxes_id": [Command.clear()],
-            }
-        )
-        cls.terms_30_70 = cls.env["account.payment.term"].create(
-            {
-                "name": "Test 30 % now, 70 % in 30 days",
-                "line_ids": [
-                    Command.create(
-                        {"value": "percent", "value_amount": 30, "nb_days": 0}
-                    ),
-                    Command.create(
-                        {"value": "percent", "value_amount": 70, "nb_days": 30}
-                    ),
-                ],
-            }
-        )
+        cls._setup_sale_orders()
         cls.order = cls._order(cls.customer_li, cls.salesman_li, 1000.0)
 
     @classmethod
     def _order(cls, partner, user, amount):
-        order = (
-            cls.env["sale.order"]
-            .with_company(cls.company)
-            .create(
-                {
-                    "partner_id": partner.id,
-                    "user_id": user.id,
-                    "team_id": (
-                        cls.team_wang if user == cls.salesman_li else cls.team_other
-                    ).id,
-                    "payment_term_id": cls.terms_30_70.id,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": cls.water.id,
-                                "product_uom_qty": 1,
-                                "price_unit": amount,
-                                "tax_id": [Command.clear()],
-                            }
-                        )
-                    ],
-                }
-            )
-        )
-        order.action_confirm()
-        order.date_order = datetime(2030, 3, 1, 9, 0)
-        return order
+        team = cls.team_wang if user == cls.salesman_li else cls.team_other
+        return cls._sale_order(partner, user, team, amount)
 
     def _plan(self, order=None, user=None):
         order = order or self.order

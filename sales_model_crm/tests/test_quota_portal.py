@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common_quota import SalesQuotaCommon
 
@@ -18,13 +18,7 @@ class SalesQuotaPortalCommon(SalesQuotaCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.agent_other = cls.env["res.partner"].create(
-            {
-                "name": "Test Hebei Water Agent",
-                "is_company": True,
-                "sales_kind_ids": [Command.set(cls.kind_agent.ids)],
-            }
-        )
+        cls.agent_other = cls._create_agent("Test Hebei Water Agent")
         cls.agent_portal_user = cls._portal_user(
             "smc_agent_tianjin", "Test Zhao Tianjin", cls.agent
         )
@@ -63,20 +57,6 @@ class SalesQuotaPortalCommon(SalesQuotaCommon):
                 "agent_id": cls.agent_other.id,
                 "company_id": cls.company.id,
             }
-        )
-
-    @classmethod
-    def _portal_user(cls, login, name, company_partner):
-        contact = cls.env["res.partner"].create(
-            {"name": name, "parent_id": company_partner.id}
-        )
-        return new_test_user(
-            cls.env,
-            login=login,
-            groups="base.group_portal",
-            partner_id=contact.id,
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
         )
 
     @classmethod

@@ -4,7 +4,7 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common_quota import SalesQuotaCommon
 
@@ -23,16 +23,8 @@ class TestQuotaSecurity(SalesQuotaCommon):
         cls.all_quotas = (
             cls.quota_li | cls.quota_zhang | cls.quota_team | cls.quota_agent
         )
-        cls.agent_contact = cls.env["res.partner"].create(
-            {"name": "Test Agent Clerk", "parent_id": cls.agent.id}
-        )
-        cls.agent_portal = new_test_user(
-            cls.env,
-            login="smc_agent_portal",
-            groups="base.group_portal",
-            partner_id=cls.agent_contact.id,
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.agent_portal = cls._portal_user(
+            "smc_agent_portal", "Test Agent Clerk", cls.agent
         )
 
     def _visible(self, user):

@@ -1,3 +1,4 @@
+from . import xlsx_base
 from . import sales_customer_pareto_xlsx
 from . import sales_management_xlsx
 from . import sales_funnel_xlsx

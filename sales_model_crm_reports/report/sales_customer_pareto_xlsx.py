@@ -1,19 +1,16 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import unicodedata
-
 from xlsxwriter.utility import xl_range_abs, xl_rowcol_to_cell
 
 from odoo import _, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools.misc import format_datetime
 
-from .xlsx_options import safe_workbook_options
+from .xlsx_base import HEADER_ROW
 
 REPORT_XMLID = "sales_model_crm_reports.action_report_sales_customer_pareto_xlsx"
 
 # Both sheets: title and subtitle on rows 0-1, column headers on row 3.
-HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
 # "Pareto" sheet columns
 (
@@ -29,8 +26,6 @@ FIRST_ROW = HEADER_ROW + 1
 ) = range(9)
 # "Tiers" sheet columns
 COL_TIER_NAME, COL_TIER_COUNT, COL_TIER_REVENUE, COL_TIER_SHARE = range(4)
-# Excel refuses these in sheet names; translations might bring them in.
-SHEET_NAME_TABLE = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
 class SalesCustomerParetoXlsx(models.AbstractModel):
@@ -42,30 +37,15 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
     """
 
     _name = "report.sales_model_crm_reports.customer_pareto_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.sales_model_crm_reports.xlsx_base"
     _description = "Pareto Analysis Workbook"
-
-    def get_workbook_options(self):
-        # user text stays text even if written with write(): see xlsx_options
-        return safe_workbook_options()
+    _report_xmlid = REPORT_XMLID
+    _export_model = "sales.customer.pareto.export"
 
     # --- access and rows
 
-    def create_xlsx_report(self, docids, data):
-        self._check_report_access()
-        return super().create_xlsx_report(docids, data)
-
-    def _check_report_access(self):
-        """Refuse users outside the report's groups.
-
-        The Print menu hides the report from them, but the download route
-        renders any report by name.
-        """
-        # sudo: reads which groups the action is for, no business data
-        groups = self.env.ref(REPORT_XMLID).sudo().groups_id
-        if self.env.su or not groups or groups & self.env.user.groups_id:
-            return
-        raise AccessError(_("Only sales managers may export the Pareto analysis."))
+    def _get_access_error(self):
+        return _("Only sales managers may export the Pareto analysis.")
 
     def _get_objs_for_report(self, docids, data):
         export = self._get_export(data)
@@ -80,12 +60,6 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
         if len(paretos.company_id) > 1:
             raise UserError(_("Export the Pareto analysis of one company at a time."))
         return paretos.sorted(lambda pareto: (pareto.rank, pareto.id))
-
-    def _get_export(self, data):
-        """The export wizard the rows come from, if any."""
-        export_id = (data or {}).get("export_id")
-        export = self.env["sales.customer.pareto.export"]
-        return export.browse(int(export_id)).exists() if export_id else export
 
     def _get_report_tiers(self, company, paretos, data):
         """The tiers the "Tiers" sheet lists: the exported ones, best first."""
@@ -118,35 +92,19 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
 
     def _get_formats(self, workbook, currency):
         money = self._get_money_format(currency)
-        total = {"bold": True, "top": 1, "bottom": 6}
-        header = {"bold": True, "bg_color": "#D9E1F2", "bottom": 1}
-        header.update(text_wrap=True, valign="top")
-        return {
-            "money_format": money,
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "subtitle": workbook.add_format({"italic": True, "font_color": "#595959"}),
-            "header": workbook.add_format(header),
-            "header_number": workbook.add_format(dict(header, align="right")),
-            "text": workbook.add_format({}),
-            "integer": workbook.add_format({"num_format": "0"}),
-            "money": workbook.add_format({"num_format": money}),
-            "percent": workbook.add_format({"num_format": "0.00%"}),
-            "percent_int": workbook.add_format({"num_format": "0%"}),
-            "total": workbook.add_format(total),
-            "total_integer": workbook.add_format(dict(total, num_format="0")),
-            "total_money": workbook.add_format(dict(total, num_format=money)),
-            "total_percent": workbook.add_format(dict(total, num_format="0.00%")),
-        }
-
-    def _get_money_format(self, currency):
-        """An Excel number format with the currency symbol, quoted."""
-        number = "#,##0"
-        if currency.decimal_places:
-            number += "." + "0" * currency.decimal_places
-        symbol = '"{}"'.format((currency.symbol or currency.name).replace('"', ""))
-        if currency.position == "before":
-            return f"{symbol}{number}"
-        return f"{number} {symbol}"
+        specs = self._get_format_specs(money)
+        total = specs["total"]
+        specs.update(
+            {
+                "integer": {"num_format": "0"},
+                "percent": {"num_format": "0.00%"},
+                "percent_int": {"num_format": "0%"},
+                "total_integer": dict(total, num_format="0"),
+                "total_percent": dict(total, num_format="0.00%"),
+            }
+        )
+        formats = {key: workbook.add_format(spec) for key, spec in specs.items()}
+        return dict(formats, money_format=money)
 
     def _write_title(self, sheet, formats, page, title):
         """Title rows on screen, and the same in the printed page header."""
@@ -158,27 +116,10 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
             user=self.env.user.name,
         )
         sheet.write_string(1, 0, subtitle, formats["subtitle"])
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)  # all columns on one page width
-        sheet.set_margins(left=0.5, right=0.5, top=0.9, bottom=0.7)
         # page header: company left, title centred, generation time right
-        sheet.set_header(
-            "&L{}&C&B{}&R{}".format(
-                self._escape_header(page["company"][:80]),
-                self._escape_header(title[:80]),
-                self._escape_header(page["generated"]),
-            )
+        self._set_print_layout(
+            sheet, page["company"][:80], title[:80], page["generated"]
         )
-        sheet.set_footer("&C" + _("Page %(page)s of %(pages)s", page="&P", pages="&N"))
-        sheet.repeat_rows(HEADER_ROW)
-
-    def _write_header_row(self, sheet, formats, headers, number_columns):
-        for col, header in enumerate(headers):
-            cell_format = formats[
-                "header_number" if col in number_columns else "header"
-            ]
-            sheet.write_string(HEADER_ROW, col, header, cell_format)
 
     # --- "Pareto" sheet
 
@@ -291,7 +232,7 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
             ["100%"],
         ]
         for col, (header, texts) in enumerate(zip(headers, columns, strict=True)):
-            sheet.set_column(col, col, self._fit_width(header, texts))
+            sheet.set_column(col, col, self._fit_width(header, texts, minimum=6))
 
     # --- "Tiers" sheet
 
@@ -436,32 +377,3 @@ class SalesCustomerParetoXlsx(models.AbstractModel):
     def _chart_range(self, sheet, col, last_row):
         # the list form lets xlsxwriter quote the (translated) sheet name
         return [sheet.name, FIRST_ROW, col, last_row, col]
-
-    # --- helpers
-
-    def _sheet_name(self, name):
-        """A name Excel accepts: no []:*?/\\, at most 31 characters."""
-        return name.translate(SHEET_NAME_TABLE).strip().strip("'")[:31] or "Sheet"
-
-    def _escape_header(self, text):
-        # "&" starts a control code in page headers and footers
-        return (text or "").replace("&", "&&")
-
-    def _fit_width(self, header, texts, minimum=6, maximum=60):
-        """A column width (in characters) that shows the header and the texts.
-
-        East Asian characters take two columns; the header gets room for the
-        autofilter button.
-        """
-        widths = [self._display_width(header) + 4]
-        widths += [self._display_width(text) + 2 for text in texts if text]
-        return min(max(minimum, *widths), maximum)
-
-    def _money_text(self, currency, amount):
-        """About what Excel shows for ``amount``, bold totals included."""
-        return f"{currency.symbol} {amount:,.{currency.decimal_places}f}  "
-
-    def _display_width(self, text):
-        return sum(
-            2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text
-        )

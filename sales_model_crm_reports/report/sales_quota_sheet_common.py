@@ -9,8 +9,6 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 TITLE_ROW, SCOPE_ROW, NOTE_ROW, HEADER_ROW = range(4)
 FIRST_ROW = HEADER_ROW + 1
 DIMENSION_FIELDS = ("region_id", "product_category_id", "customer_tier_id")
-# Excel refuses these in sheet names; translations might bring them in.
-SHEET_NAME_TABLE = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 # conditional formats of the tiers: below minimum, minimum, target, stretch
 TIER_COLOURS = {
     "none": "#F8CBAD",

@@ -1,7 +1,5 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import unicodedata
-
 from xlsxwriter.utility import xl_col_to_name
 
 from odoo import _, fields, models
@@ -16,7 +14,6 @@ from .sales_quota_sheet_common import (
     INPUT_COLOUR,
     NOTE_ROW,
     SCOPE_ROW,
-    SHEET_NAME_TABLE,
     TIER_COLOURS,
     TITLE_ROW,
     cell,
@@ -25,7 +22,6 @@ from .sales_quota_sheet_decomposition import DecompositionSheet
 from .sales_quota_sheet_dimension import DimensionSheet
 from .sales_quota_sheet_month import MonthSheet
 from .sales_quota_sheet_summary import SummarySheet
-from .xlsx_options import safe_workbook_options
 
 
 class SalesQuotaSheetXlsx(
@@ -48,20 +44,16 @@ class SalesQuotaSheetXlsx(
     """
 
     _name = "report.sales_model_crm_reports.quota_sheet_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.sales_model_crm_reports.xlsx_base"
     _description = "Quota Sheet Workbook"
+    _export_model = "sales.quota.sheet.export"
 
     # --- access and quotas
 
     def get_workbook_options(self):
         # rows go to a temporary file as soon as the next row starts: memory
-        # stays flat for 1,000 salespeople x 12 months; user text stays text
-        # even if written with write(): see xlsx_options
-        return safe_workbook_options(constant_memory=True)
-
-    def create_xlsx_report(self, docids, data):
-        self._check_report_access()
-        return super().create_xlsx_report(docids, data)
+        # stays flat for 1,000 salespeople x 12 months
+        return dict(super().get_workbook_options(), constant_memory=True)
 
     def _check_report_access(self):
         """Salespeople and their managers only.
@@ -94,12 +86,6 @@ class SalesQuotaSheetXlsx(
                 )
             )
         return quotas
-
-    def _get_export(self, data):
-        """The export wizard the quotas come from, if any."""
-        export_id = (data or {}).get("export_id")
-        export = self.env["sales.quota.sheet.export"]
-        return export.browse(int(export_id)).exists() if export_id else export
 
     def _get_download_file_name(self, docids, data):
         """The file name with periods and team, for the download route."""
@@ -178,45 +164,28 @@ class SalesQuotaSheetXlsx(
     def _get_formats(self, workbook, currency, is_count):
         money = self._get_money_format(currency)
         amount = "#,##0" if is_count else money
-        total = {"bold": True, "top": 1, "bottom": 6}
-        header = {"bold": True, "bg_color": "#D9E1F2", "bottom": 1}
-        header.update(text_wrap=True, valign="top")
+        formats = self._get_format_specs(money)
+        total = formats["total"]
         entry = {"bg_color": INPUT_COLOUR, "border": 1, "border_color": "#BF9000"}
-        formats = {
-            "title": {"bold": True, "font_size": 14},
-            "subtitle": {"italic": True, "font_color": "#595959"},
-            "header": header,
-            "header_number": dict(header, align="right"),
-            "text": {},
-            "integer": {"num_format": "#,##0"},
-            "decimal": {"num_format": "#,##0.0"},
-            "amount": {"num_format": amount},
-            "money": {"num_format": money},
-            "percent": {"num_format": "0.0%"},
-            "input_amount": dict(entry, num_format=amount),
-            "input_decimal": dict(entry, num_format="#,##0.0"),
-            "input_integer": dict(entry, num_format="0"),
-            "total": total,
-            "total_integer": dict(total, num_format="#,##0"),
-            "total_decimal": dict(total, num_format="#,##0.0"),
-            "total_amount": dict(total, num_format=amount),
-            "total_money": dict(total, num_format=money),
-            "total_percent": dict(total, num_format="0.0%"),
-        }
+        formats.update(
+            {
+                "integer": {"num_format": "#,##0"},
+                "decimal": {"num_format": "#,##0.0"},
+                "amount": {"num_format": amount},
+                "percent": {"num_format": "0.0%"},
+                "input_amount": dict(entry, num_format=amount),
+                "input_decimal": dict(entry, num_format="#,##0.0"),
+                "input_integer": dict(entry, num_format="0"),
+                "total_integer": dict(total, num_format="#,##0"),
+                "total_decimal": dict(total, num_format="#,##0.0"),
+                "total_amount": dict(total, num_format=amount),
+                "total_percent": dict(total, num_format="0.0%"),
+            }
+        )
         formats = {key: workbook.add_format(value) for key, value in formats.items()}
         for tier, colour in TIER_COLOURS.items():
             formats[f"tier_{tier}"] = workbook.add_format({"bg_color": colour})
         return formats
-
-    def _get_money_format(self, currency):
-        """An Excel number format with the currency symbol, quoted."""
-        number = "#,##0"
-        if currency.decimal_places:
-            number += "." + "0" * currency.decimal_places
-        symbol = '"{}"'.format((currency.symbol or currency.name).replace('"', ""))
-        if currency.position == "before":
-            return f"{symbol}{number}"
-        return f"{number} {symbol}"
 
     # --- sheet scaffolding
 
@@ -245,25 +214,14 @@ class SalesQuotaSheetXlsx(
         for col, (header, kind) in enumerate(columns):
             header_format = formats["header" if kind == "text" else "header_number"]
             sheet.write_string(HEADER_ROW, col, header, header_format)
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)  # all columns on one page width
-        sheet.set_margins(left=0.4, right=0.4, top=0.9, bottom=0.7)
-        sheet.set_header(
-            "&L{}&C&B{}&R{}".format(
-                self._escape_header(
-                    _(
-                        "%(periods)s · %(team)s",
-                        periods=page["periods"][:60],
-                        team=page["team"][:40],
-                    )
-                ),
-                self._escape_header(title[:60]),
-                self._escape_header(page["generated"]),
-            )
+        scope_header = _(
+            "%(periods)s · %(team)s",
+            periods=page["periods"][:60],
+            team=page["team"][:40],
         )
-        sheet.set_footer("&C" + _("Page %(page)s of %(pages)s", page="&P", pages="&N"))
-        sheet.repeat_rows(HEADER_ROW)
+        self._set_print_layout(
+            sheet, scope_header, title[:60], page["generated"], margin=0.4
+        )
         sheet.freeze_panes(FIRST_ROW, 2)
         return sheet
 
@@ -275,7 +233,10 @@ class SalesQuotaSheetXlsx(
         sheet.autofilter(HEADER_ROW, 0, max(last_row, HEADER_ROW), len(columns) - 1)
         for col, (header, kind) in enumerate(columns):
             minimum = 8 if kind == "text" else 11
-            width = self._fit_width(header, texts.get(col, ()), minimum=minimum)
+            # headers wrap beyond 16 characters
+            width = self._fit_width(
+                header, texts.get(col, ()), minimum, maximum=50, header_max=16
+            )
             sheet.set_column(col, col, width)
 
     def _write_empty(self, sheet, page, message):
@@ -363,31 +324,8 @@ class SalesQuotaSheetXlsx(
 
     # --- helpers
 
-    def _sheet_name(self, name):
-        """A name Excel accepts: no []:*?/\\, at most 31 characters."""
-        return name.translate(SHEET_NAME_TABLE).strip().strip("'")[:31] or "Sheet"
-
     def _sheet_ref(self, sheet):
         return "'{}'".format(sheet.name.replace("'", "''"))
-
-    def _escape_header(self, text):
-        # "&" starts a control code in page headers and footers
-        return (text or "").replace("&", "&&")
-
-    def _fit_width(self, header, texts, minimum=8, maximum=50):
-        """A column width (in characters) that shows the header and the texts.
-
-        East Asian characters take two columns; the header gets room for the
-        autofilter button, and wraps beyond 16 characters.
-        """
-        widths = [min(self._display_width(header), 16) + 4]
-        widths += [self._display_width(text) + 2 for text in texts if text]
-        return min(max(minimum, *widths), maximum)
-
-    def _display_width(self, text):
-        return sum(
-            2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text
-        )
 
     def _longest(self, texts):
         """The few longest texts of a column (widths need no more)."""
@@ -397,5 +335,4 @@ class SalesQuotaSheetXlsx(
         """About what Excel shows for ``amount``, bold totals included."""
         if page["is_count"]:
             return f"{amount:,.0f}  "
-        currency = page["currency"]
-        return f"{currency.symbol} {amount:,.{currency.decimal_places}f}  "
+        return self._money_text(page["currency"], amount)

@@ -13,10 +13,9 @@ from typing import NamedTuple
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from odoo import _, models
-from odoo.exceptions import AccessError
 from odoo.tools.translate import LazyTranslate
 
-from .xlsx_options import safe_workbook_options
+from .xlsx_base import sheet_name
 
 _lt = LazyTranslate(__name__)
 
@@ -27,8 +26,6 @@ TITLE_ROW, NOTE_ROW, KEY_ROW, HEADER_ROW = range(4)
 FIRST_ROW = HEADER_ROW + 1
 # rows below the header that get the drop-down lists
 VALIDATED_ROWS = 2000
-# Excel refuses these in sheet names; translations might bring them in.
-SHEET_NAME_TABLE = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
 class Column(NamedTuple):
@@ -223,11 +220,6 @@ INSTRUCTIONS = _lt(
 )
 
 
-def sheet_name(name):
-    """A name Excel accepts: no []:*?/\\, at most 31 characters."""
-    return name.translate(SHEET_NAME_TABLE).strip().strip("'")[:31] or "Sheet"
-
-
 def write_quota_template(workbook, lists, rows, lang="en_US"):
     """Write the template into an xlsxwriter ``workbook``.
 
@@ -334,24 +326,12 @@ class SalesQuotaTemplateXlsx(models.AbstractModel):
     """The quota import template, pre-filled from the import wizard."""
 
     _name = "report.sales_model_crm_reports.quota_template_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.sales_model_crm_reports.xlsx_base"
     _description = "Quota Import Template Workbook"
+    _report_xmlid = REPORT_XMLID
 
-    def get_workbook_options(self):
-        # user text stays text even if written with write(): see xlsx_options
-        return safe_workbook_options()
-
-    def create_xlsx_report(self, docids, data):
-        self._check_report_access()
-        return super().create_xlsx_report(docids, data)
-
-    def _check_report_access(self):
-        """Refuse users outside the report's groups (the route renders any report)."""
-        # sudo: reads which groups the action is for, no business data
-        groups = self.env.ref(REPORT_XMLID).sudo().groups_id
-        if self.env.su or not groups or groups & self.env.user.groups_id:
-            return
-        raise AccessError(_("Only sales managers may download the quota template."))
+    def _get_access_error(self):
+        return _("Only sales managers may download the quota template.")
 
     def _get_objs_for_report(self, docids, data):
         return self.env["sales.quota.import"].browse(docids).exists()[:1]

@@ -1,13 +1,13 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -139,29 +139,11 @@ class TestManagementReportsXlsx(SalesModelCommon):
 
     @classmethod
     def _setup_collections(cls):
-        cls.water = cls.env["product.product"].create(
-            {
-                "name": "Test Bucket 18.9 L",
-                "list_price": 100,
-                "invoice_policy": "order",
-                "taxes_id": [Command.clear()],
-            }
+        cls._setup_sale_orders()
+        order_li = cls._sale_order(
+            cls.customer_li, cls.salesman_li, cls.team_wang, 1000
         )
-        cls.terms_30_70 = cls.env["account.payment.term"].create(
-            {
-                "name": "Test 30 % now, 70 % in 30 days",
-                "line_ids": [
-                    Command.create(
-                        {"value": "percent", "value_amount": 30, "nb_days": 0}
-                    ),
-                    Command.create(
-                        {"value": "percent", "value_amount": 70, "nb_days": 30}
-                    ),
-                ],
-            }
-        )
-        order_li = cls._order(cls.customer_li, cls.salesman_li, cls.team_wang, 1000)
-        order_zhang = cls._order(
+        order_zhang = cls._sale_order(
             cls.customer_zhang, cls.salesman_zhang, cls.team_other, 400
         )
         for order in order_li | order_zhang:
@@ -172,34 +154,6 @@ class TestManagementReportsXlsx(SalesModelCommon):
         cls.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=invoice.ids
         ).create({"payment_date": date(2030, 3, 5), "amount": 500.0})._create_payments()
-
-    @classmethod
-    def _order(cls, partner, user, team, amount):
-        order = (
-            cls.env["sale.order"]
-            .with_company(cls.company)
-            .create(
-                {
-                    "partner_id": partner.id,
-                    "user_id": user.id,
-                    "team_id": team.id,
-                    "payment_term_id": cls.terms_30_70.id,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": cls.water.id,
-                                "product_uom_qty": 1,
-                                "price_unit": amount,
-                                "tax_id": [Command.clear()],
-                            }
-                        )
-                    ],
-                }
-            )
-        )
-        order.action_confirm()
-        order.date_order = datetime(2030, 3, 1, 9, 0)
-        return order
 
     # --- helpers
 
