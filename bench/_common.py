@@ -21,6 +21,20 @@ SALESMAN_LOGIN = "bench_salesman_%02d"
 SALESMAN_ALL_LOGIN = "bench_salesman_all"
 
 _START = time.perf_counter()
+DATASETS_FILE = REPO_ROOT / "data" / "datasets.json"
+
+
+def dataset_sizes(script, size="default"):
+    """The default sizes of ``script``'s dataset ``size``, from
+    data/datasets.json (the shared parameters of the large datasets)."""
+    import json
+
+    sizes = json.loads(DATASETS_FILE.read_text(encoding="utf-8"))[script]
+    if size not in sizes:
+        raise SystemExit(
+            f"{script}: unknown dataset size {size!r} (known: {', '.join(sizes)})"
+        )
+    return dict(sizes[size])
 
 
 def log(message):

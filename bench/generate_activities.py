@@ -21,6 +21,7 @@ from datetime import date, timedelta
 import numpy as np
 from _common import (
     bootstrap,
+    dataset_sizes,
     ensure_salespeople,
     log,
     reserve_ids,
@@ -45,12 +46,14 @@ DIRECTOR_LOGIN = "bench_vp_director"
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
-    parser.add_argument("--salespeople", type=int, default=50)
-    parser.add_argument("--activities", type=int, default=500000)
-    parser.add_argument("--customers", type=int, default=5000)
-    parser.add_argument("--invoices", type=int, default=30000)
+    parser.add_argument("--salespeople", type=int)
+    parser.add_argument("--activities", type=int)
+    parser.add_argument("--customers", type=int)
+    parser.add_argument("--invoices", type=int)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--if-missing", action="store_true")
+    # the default sizes: data/datasets.json
+    parser.set_defaults(**dataset_sizes("generate_activities.py"))
     return parser.parse_args(argv)
 
 

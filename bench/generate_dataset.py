@@ -33,6 +33,7 @@ from _common import (
     DATASET_PARAM,
     bootstrap,
     copy_rows,
+    dataset_sizes,
     ensure_salespeople,
     log,
     reserve_ids,
@@ -41,24 +42,6 @@ from _common import (
 
 # Top 20 % share of a lognormal population is Phi(sigma - z_0.8) = 0.8.
 PARETO_SIGMA = 1.683
-MEAN_LINES_PER_MOVE = 4
-# sizes by dataset kind: the tiering benchmark's, and a smoke-size quota
-# dataset (the full size is --customers 20000 --invoice-lines 1000000
-# --sale-lines 100000, see README.md)
-DEFAULTS = {
-    "tiering": {
-        "customers": 20000,
-        "invoice_lines": 1000000,
-        "salespeople": 20,
-        "lines_per_invoice": MEAN_LINES_PER_MOVE,
-    },
-    "quota": {
-        "customers": 5000,
-        "invoice_lines": 50000,
-        "salespeople": 200,
-        "lines_per_invoice": 5,
-    },
-}
 
 
 def parse_args(argv=None):
@@ -68,6 +51,11 @@ def parse_args(argv=None):
         "--quota",
         action="store_true",
         help="load the quota actuals benchmark's dataset (smaller defaults)",
+    )
+    parser.add_argument(
+        "--size",
+        help="a dataset size of data/datasets.json: tiering (the default), "
+        "quota (the default with --quota), quota_full (implies --quota)",
     )
     parser.add_argument("--customers", type=int, help="20000 (quota: 5000)")
     parser.add_argument(
@@ -104,8 +92,7 @@ def parse_args(argv=None):
     quota.add_argument(
         "--sale-lines",
         type=int,
-        default=5000,
-        help="lines of confirmed sale orders (full size: 100000)",
+        help="lines of confirmed sale orders (5000; full size: 100000)",
     )
     quota.add_argument(
         "--quotation-ratio",
@@ -120,7 +107,9 @@ def parse_args(argv=None):
         help="exit quietly when the same dataset is already loaded",
     )
     args = parser.parse_args(argv)
-    for key, value in DEFAULTS["quota" if args.quota else "tiering"].items():
+    args.quota = args.quota or (args.size or "").startswith("quota")
+    size = args.size or ("quota" if args.quota else "tiering")
+    for key, value in dataset_sizes("generate_dataset.py", size).items():
         if getattr(args, key) is None:
             setattr(args, key, value)
     return args

@@ -21,7 +21,14 @@ import sys
 from datetime import date
 
 import numpy as np
-from _common import bootstrap, copy_rows, ensure_salespeople, log, reserve_ids
+from _common import (
+    bootstrap,
+    copy_rows,
+    dataset_sizes,
+    ensure_salespeople,
+    log,
+    reserve_ids,
+)
 
 DATASET_PARAM = "sales_model_crm_bench.purchase_cycles"
 CYCLE_PRODUCTS = [
@@ -40,12 +47,14 @@ OTHER_PRODUCTS = [("Bench Water Dispenser", 0), ("Bench Office Chair", 0)]
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
-    parser.add_argument("--customers", type=int, default=100000)
-    parser.add_argument("--order-lines", type=int, default=2000000)
+    parser.add_argument("--customers", type=int)
+    parser.add_argument("--order-lines", type=int)
     parser.add_argument("--years", type=float, default=2)
-    parser.add_argument("--salespeople", type=int, default=20)
+    parser.add_argument("--salespeople", type=int)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--if-missing", action="store_true")
+    # the default sizes: data/datasets.json
+    parser.set_defaults(**dataset_sizes("generate_purchase_cycles.py"))
     return parser.parse_args(argv)
 
 
