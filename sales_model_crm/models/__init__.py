@@ -41,6 +41,7 @@ from . import sales_audience
 from . import sales_collection_plan
 from . import sales_dashboard
 from . import mail_activity
+from . import mail_activity_planned
 from . import sales_daily_review
 from . import sales_problem
 from . import sales_announcement

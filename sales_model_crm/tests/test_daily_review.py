@@ -106,6 +106,19 @@ class TestDailyReview(SalesQuotaCommon):
             ],
         )
 
+    def test_planned_counts_a_plans_day_of_calls_in_calls(self):
+        # a plan schedules one activity for a day's 30 calls: the review's
+        # "planned" is 30, to read against the calls done, as on the dashboard
+        li = self.salesman_li
+        day_of_calls = self.customer_li.activity_schedule(
+            "mail.mail_activity_data_call", date_deadline=self.today, user_id=li.id
+        )
+        day_of_calls.sales_planned_count = 30
+        self.customer_li.activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline=self.today, user_id=li.id
+        )
+        self.assertEqual(self._review(li).planned_count, 31)
+
     def test_running_plan_gives_the_call_target_and_behind_days_show(self):
         start = self.today.replace(day=1)
         period = self._period("Test this month", self.month_type, start, 1)
