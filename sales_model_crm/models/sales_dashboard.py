@@ -453,6 +453,8 @@ class SalesVpDashboard(models.AbstractModel):
         if not days:
             return {"days": [], "rows": [], "under_planned": 0}
         targets = self._daily_targets(members, days)
+        # read once: the parameter would otherwise be looked up for every cell
+        default_target = self._default_daily_target()
         # sudo: mail.activity's own access check reads every document the
         # activities are attached to; the counts are restricted to the
         # salespeople of the user's scope, and the click-through lists them
@@ -481,7 +483,7 @@ class SalesVpDashboard(models.AbstractModel):
             for day in days:
                 count = counts.get((member.id, day), 0)
                 day_hours = hours.get((member.id, day), 0.0)
-                target = targets.get(member.id, self._default_daily_target())
+                target = targets.get(member.id, default_target)
                 flag = bool(day_hours) and count < target
                 under += flag
                 cells.append(
@@ -505,7 +507,7 @@ class SalesVpDashboard(models.AbstractModel):
                 {
                     "user_id": member.id,
                     "name": member.name,
-                    "target": targets.get(member.id, self._default_daily_target()),
+                    "target": targets.get(member.id, default_target),
                     "cells": cells,
                     "logged": self._figure(
                         logged.get(member.id, 0),
