@@ -550,19 +550,26 @@ class SalesVpDashboard(models.AbstractModel):
             return days, {(member.id, day): 8.0 for member in members for day in days}
         tz = pytz.timezone(calendar.tz or "UTC")
         start = tz.localize(datetime.combine(today, time.min))
-        end = tz.localize(datetime.combine(today + timedelta(days=21), time.min))
         resources = members.resource_ids.filtered(
             lambda resource: resource.company_id in (self.env.company, False)
             or not resource.company_id
         )
-        # sudo: working hours and leaves of the scope's salespeople only,
-        # which a salesperson may not read on resource.calendar.leaves
-        intervals = calendar.sudo()._work_intervals_batch(
-            start, end, resources=resources
-        )
-        days = sorted({interval[0].date() for interval in intervals[False]})[
-            :SCHEDULE_DAYS
-        ]
+        # a week holds the five working days unless holidays fill it: look
+        # three weeks ahead only then (intervals cost per day and person)
+        for horizon in (7, 21):
+            end = tz.localize(
+                datetime.combine(today + timedelta(days=horizon), time.min)
+            )
+            # sudo: working hours and leaves of the scope's salespeople only,
+            # which a salesperson may not read on resource.calendar.leaves
+            intervals = calendar.sudo()._work_intervals_batch(
+                start, end, resources=resources
+            )
+            days = sorted({interval[0].date() for interval in intervals[False]})[
+                :SCHEDULE_DAYS
+            ]
+            if len(days) == SCHEDULE_DAYS:
+                break
         hours = defaultdict(float)
         resource_of = {resource.user_id.id: resource.id for resource in resources}
         for member in members:
