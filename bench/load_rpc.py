@@ -3,7 +3,7 @@
 """Load test: N concurrent JSON-RPC clients against a multi-worker Odoo.
 
     python3 load_rpc.py --db DB [--port 8186] [--clients 1,4,16] [--duration 30]
-                        [--kill-connections] [--same-quota] [--attach]
+                        [--think MS] [--kill-connections] [--same-quota] [--attach]
 
 Steps:
 
@@ -26,6 +26,10 @@ Steps:
    as fast as they can, each a value of its own; afterwards every acknowledged
    write must be in the quota's tracking (it landed), no refused one may be,
    and the stored target must be the last tracked (committed) value.
+
+``--think MS``: each client pauses about MS ms (0.5 to 1.5 x) between its
+operations, as a person reading the screen does; 0 (the default) fires them
+back to back, which measures throughput rather than a team's day.
 
 ``--kill-connections`` terminates a random Odoo backend (pg_terminate_backend)
 every 0.5 s during the runs: requests may fail, but must fail cleanly (an
@@ -53,7 +57,7 @@ from datetime import date
 from _common import addons_path
 
 DATASET_PARAM = "sales_model_crm_bench.load"
-DATASET_VERSION = "1"
+DATASET_VERSION = "2"
 TEAMS = 4
 SALES_PER_TEAM = 4
 DIRECTORS = 16
@@ -86,7 +90,18 @@ def setup_dataset(db):
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
         params = env["ir.config_parameter"]
-        if params.get_param(DATASET_PARAM) == DATASET_VERSION:
+        customer_kind = env["sales.partner.kind"]._get_by_code("customer")
+        version = params.get_param(DATASET_PARAM)
+        if version == "1":
+            # version 1 made companies without the customer kind, which the
+            # Customers menu's default filter hides: give it to them
+            env["res.partner"].search(
+                [("name", "=like", "Bench Load Customer %")]
+            ).write({"sales_kind_ids": [Command.link(customer_kind.id)]})
+            params.set_param(DATASET_PARAM, DATASET_VERSION)
+            cr.commit()
+            return
+        if version == DATASET_VERSION:
             return
         company = env.ref("base.main_company")
         ref = env.ref
@@ -138,6 +153,7 @@ def setup_dataset(db):
                     "is_company": True,
                     "user_id": person.id,
                     "company_id": company.id,
+                    "sales_kind_ids": [Command.link(customer_kind.id)],
                 }
                 for person in salespeople
                 for n in range(CUSTOMERS_PER_SALESPERSON)
@@ -343,14 +359,22 @@ class Ledger:
         self.writes = defaultdict(list)
 
 
+# what the web client asks for the first page of CRM > Customers: the fields
+# of its list view (res_partner_view_list_sales_model, hidden optional columns
+# included) under the action's domain and its default filter (customers)
 PARTNER_SPEC = {
-    "display_name": {},
-    "email": {},
-    "phone": {},
-    "user_id": {"fields": {"display_name": {}}},
+    "complete_name": {},
     "sales_tier_id": {"fields": {"display_name": {}}},
-    "city": {},
+    "sales_region_id": {"fields": {"display_name": {}}},
+    "industry_id": {"fields": {"display_name": {}}},
+    "phone": {},
+    "email": {},
+    "user_id": {"fields": {"display_name": {}}},
+    "sales_employee_count": {},
+    "sales_founding_date": {},
+    "is_company": {},
 }
+PARTNER_DOMAIN = [("parent_id", "=", False), ("sales_kind_ids.code", "=", "customer")]
 QUOTA_SPEC = {
     "name": {},
     "owner_name": {},
@@ -361,7 +385,9 @@ QUOTA_SPEC = {
 }
 
 
-def worker(client, role, run_tag, deadline, ledger, timings, errors, seed):
+def worker(client, role, run_tag, deadline, ledger, timings, errors, seed, think=0):
+    """Run the mix until ``deadline``, pausing about ``think`` ms between
+    operations (0: back to back)."""
     rng = random.Random(seed)
     names = list(OPERATIONS)
     weights = [OPERATIONS[name][role == "manager"] for name in names]
@@ -380,6 +406,12 @@ def worker(client, role, run_tag, deadline, ledger, timings, errors, seed):
     )
     my_activities, my_partners = [], []
     while time.monotonic() < deadline:
+        if think and seq:
+            # a person reads the screen before the next click: 0.5 to 1.5 x
+            # the mean, so that the clients do not fire in lockstep
+            time.sleep(think / 1000 * rng.uniform(0.5, 1.5))
+            if time.monotonic() >= deadline:
+                break
         op = rng.choices(names, weights)[0]
         seq += 1
         marker = f"LOAD-{run_tag}-{client.login}-{seq}|"
@@ -390,7 +422,7 @@ def worker(client, role, run_tag, deadline, ledger, timings, errors, seed):
                 client.call(
                     "res.partner",
                     "web_search_read",
-                    domain=[("is_company", "=", True)],
+                    domain=PARTNER_DOMAIN,
                     specification=PARTNER_SPEC,
                     limit=80,
                     count_limit=10001,
@@ -600,6 +632,7 @@ def run_mixed(args, base, n, run_tag):
         threading.Thread(
             target=worker,
             args=(client, role, run_tag, deadline, ledger, timings, errors, i),
+            kwargs={"think": args.think},
         )
         for i, ((client, role), ledger) in enumerate(zip(clients, ledgers, strict=True))
     ]
@@ -614,7 +647,8 @@ def run_mixed(args, base, n, run_tag):
     done = sum(len(v) for v in timings.values())
     print(
         f"\nN = {n} clients ({sum(r == 'manager' for _c, r in clients)} team "
-        f"managers), {elapsed:.1f} s: {done} requests acknowledged, "
+        f"managers, think time {args.think:.0f} ms), {elapsed:.1f} s: "
+        f"{done} requests acknowledged, "
         f"{done / elapsed:.1f}/s, {len(errors)} failed"
         + (f", {killed['killed']} backends killed" if args.kill_connections else "")
     )
@@ -763,6 +797,14 @@ def main():
         default=20,
         help="seconds of an unmeasured 4-client run first (workers load the registry)",
     )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0,
+        metavar="MS",
+        help="mean pause of each client between operations, in ms (0: back to "
+        "back); each pause is drawn between 0.5 and 1.5 times it",
+    )
     parser.add_argument("--kill-connections", action="store_true")
     parser.add_argument("--same-quota", action="store_true")
     parser.add_argument("--attach", action="store_true", help="use a running server")
@@ -794,7 +836,7 @@ def main():
         if server:
             server.terminate()
             server.wait(30)
-    print("\nsummary")
+    print(f"\nsummary (think time {args.think:.0f} ms)")
     # refused writes are expected with faults injected and under contention on
     # one quota (serialization failures, also logged as ERROR "bad query")
     faults = args.kill_connections or args.same_quota

@@ -68,6 +68,21 @@ SUDO_SITES = {
             ),
         ],
     ),
+    ("sales_model_crm/models/res_partner.py", "ResPartner._check_access"): (
+        "the user's own rule domain, run in SQL; returns ids, only to allow",
+        [
+            (
+                "sales_model_crm/tests/test_query_budget.py",
+                "TestQueryBudget",
+                "test_salesperson_cannot_read_a_page_with_a_colleagues_customer",
+            ),
+            (
+                "sales_model_crm/tests/test_query_budget.py",
+                "TestQueryBudget",
+                "test_salesperson_customer_list_costs_a_fixed_number_of_queries",
+            ),
+        ],
+    ),
     ("sales_model_crm/models/res_partner.py", "ResPartner._sales_log_manual_tier"): (
         "history rows after the tier write was allowed; returns nothing",
         [

@@ -480,6 +480,8 @@ class SalesVpDashboard(models.AbstractModel):
         if not days:
             return {"days": [], "rows": [], "under_planned": 0}
         targets = self._daily_targets(members, days)
+        # read once: the parameter would otherwise be looked up for every cell
+        default_target = self._default_daily_target()
         # sudo: mail.activity's own access check reads every document the
         # activities are attached to; the counts are restricted to the
         # salespeople of the user's scope, and the click-through lists them
@@ -508,7 +510,7 @@ class SalesVpDashboard(models.AbstractModel):
             for day in days:
                 count = counts.get((member.id, day), 0)
                 day_hours = hours.get((member.id, day), 0.0)
-                target = targets.get(member.id, self._default_daily_target())
+                target = targets.get(member.id, default_target)
                 flag = bool(day_hours) and count < target
                 under += flag
                 cells.append(
@@ -532,7 +534,7 @@ class SalesVpDashboard(models.AbstractModel):
                 {
                     "user_id": member.id,
                     "name": member.name,
-                    "target": targets.get(member.id, self._default_daily_target()),
+                    "target": targets.get(member.id, default_target),
                     "cells": cells,
                     "logged": self._figure(
                         logged.get(member.id, 0),
@@ -575,19 +577,26 @@ class SalesVpDashboard(models.AbstractModel):
             return days, {(member.id, day): 8.0 for member in members for day in days}
         tz = pytz.timezone(calendar.tz or "UTC")
         start = tz.localize(datetime.combine(today, time.min))
-        end = tz.localize(datetime.combine(today + timedelta(days=21), time.min))
         resources = members.resource_ids.filtered(
             lambda resource: resource.company_id in (self.env.company, False)
             or not resource.company_id
         )
-        # sudo: working hours and leaves of the scope's salespeople only,
-        # which a salesperson may not read on resource.calendar.leaves
-        intervals = calendar.sudo()._work_intervals_batch(
-            start, end, resources=resources
-        )
-        days = sorted({interval[0].date() for interval in intervals[False]})[
-            :SCHEDULE_DAYS
-        ]
+        # a week holds the five working days unless holidays fill it: look
+        # three weeks ahead only then (intervals cost per day and person)
+        for horizon in (7, 21):
+            end = tz.localize(
+                datetime.combine(today + timedelta(days=horizon), time.min)
+            )
+            # sudo: working hours and leaves of the scope's salespeople only,
+            # which a salesperson may not read on resource.calendar.leaves
+            intervals = calendar.sudo()._work_intervals_batch(
+                start, end, resources=resources
+            )
+            days = sorted({interval[0].date() for interval in intervals[False]})[
+                :SCHEDULE_DAYS
+            ]
+            if len(days) == SCHEDULE_DAYS:
+                break
         hours = defaultdict(float)
         resource_of = {resource.user_id.id: resource.id for resource in resources}
         for member in members:

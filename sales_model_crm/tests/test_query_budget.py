@@ -1,6 +1,7 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
+from odoo.exceptions import AccessError, MissingError
 from odoo.tests import tagged
 
 from .common import SalesModelCommon
@@ -87,3 +88,58 @@ class TestQueryBudget(SalesModelCommon):
         with_one = count()
         add_profile_rows(9)
         self.assertEqual(count(), with_one)
+
+    def _salesperson_list(self, user):
+        """The first page of CRM > Customers as ``user``, as the web client
+        loads it: the action's domain, its default filter, the list's fields."""
+        partners = self.env["res.partner"].with_user(user)
+        return partners.web_search_read(
+            [("parent_id", "=", False), ("sales_kind_ids.code", "=", "customer")],
+            self._list_spec(),
+            limit=80,
+            count_limit=10001,
+        )
+
+    def test_salesperson_customer_list_costs_a_fixed_number_of_queries(self):
+        self._salesperson_list(self.salesman_li)  # warm the rule and view caches
+        self.env.invalidate_all()
+        # the page and its count, with the rules; the rules of the rows read,
+        # checked in one query (Odoo's Python check of the salesperson's
+        # rule loads every quotation and opportunity of each row: 11); the
+        # names of the tiers, regions and salespeople shown
+        with self.assertQueryCount(9):
+            result = self._salesperson_list(self.salesman_li)
+        visible = (
+            self.env["res.partner"]
+            .with_user(self.salesman_li)
+            .search(
+                [("sales_kind_ids.code", "=", "customer"), ("parent_id", "=", False)]
+            )
+        )
+        shown = {record["id"] for record in result["records"]}
+        self.assertEqual(result["length"], len(visible))
+        self.assertLessEqual(shown, set(visible.ids))
+        self.assertLessEqual(set(self.customers.ids), set(visible.ids))
+        self.assertNotIn(self.customer_zhang.id, shown)
+
+    def test_salesperson_cannot_read_a_page_with_a_colleagues_customer(self):
+        # the rows of one page are checked at once: one row out of reach
+        # refuses the whole read, as Odoo's own check does
+        partners = (self.customers[:5] | self.customer_zhang).with_user(
+            self.salesman_li
+        )
+        with self.assertRaises(AccessError):
+            partners.check_access("read")
+        with self.assertRaises(AccessError):
+            partners.read(["name"])
+        own = self.customers[:5].with_user(self.salesman_li)
+        own.check_access("read")
+        self.assertEqual(len(own.read(["name"])), 5)
+
+    def test_page_with_a_deleted_customer_reports_it_missing(self):
+        # a row deleted meanwhile is reported missing, not forbidden
+        gone = self.customers[5]
+        page = self.customers[:6].with_user(self.salesman_li)
+        gone.unlink()
+        with self.assertRaises(MissingError):
+            page.check_access("read")
