@@ -398,6 +398,34 @@ class TestMultiCompany(QuotaDocumentsMixin, SalesQuotaCommon):
             [row["value"] for row in collections["overdue_by_user"]], [1000]
         )
 
+    def test_dashboard_schedules_count_the_active_companys_plans_only(self):
+        # Li plans 30 calls on company B's customer and 5 on a company A
+        # lead: the director working in company A sees Li's 5, not 35
+        li = self.salesman_li
+        lead_a = (
+            self.env["crm.lead"]
+            .with_company(self.company_a)
+            .create(
+                {
+                    "name": "Test Beijing lead",
+                    "user_id": li.id,
+                    "company_id": self.company_a.id,
+                }
+            )
+        )
+        Dashboard = self._env(self.director_ab, self.company_a)["sales.vp.dashboard"]
+        members = li | self.salesman_zhang
+        days, _hours = Dashboard._next_working_days(members, self.today)
+        for record, units in ((self.b["res.partner"], 30), (lead_a, 5)):
+            record.activity_schedule(
+                "mail.mail_activity_data_call", date_deadline=days[0], user_id=li.id
+            ).sales_planned_count = units
+        schedules = Dashboard._schedules(
+            {"members": members}, self.today, self.today, self.today
+        )
+        li_row = next(row for row in schedules["rows"] if row["user_id"] == li.id)
+        self.assertEqual(li_row["cells"][0]["value"], 5)
+
     def test_excel_export_of_the_other_company_is_refused(self):
         reports = self._env(self.director_ab, self.company_a)["ir.actions.report"]
         with self.assertRaises(AccessError):

@@ -231,26 +231,6 @@ SUDO_SITES = {
             ),
         ],
     ),
-    ("sales_model_crm/models/sales_dashboard.py", "SalesVpDashboard._schedules"): (
-        "activity counts of the scope's salespeople, in the active company",
-        [
-            (
-                "sales_model_crm/tests/test_vp_dashboard.py",
-                "TestVpDashboard",
-                "test_under_planned_days_are_flagged_against_the_daily_target",
-            ),
-            (
-                "sales_model_crm/tests/test_vp_dashboard.py",
-                "TestVpDashboard",
-                "test_salesperson_never_sees_zhang_numbers",
-            ),
-            (
-                "tests/test_multi_company.py",
-                "TestMultiCompany",
-                "test_dashboard_counts_the_active_company_only",
-            ),
-        ],
-    ),
     (
         "sales_model_crm/models/sales_dashboard.py",
         "SalesVpDashboard._default_daily_target",

@@ -24,6 +24,8 @@ class MailActivity(models.Model):
         res_model alone, a user of two companies got, in company A's review,
         the calls planned on company B's customers.
         """
+        if not users:
+            return []
         self.flush_model(
             ["user_id", "date_deadline", "res_model", "res_id", "sales_planned_count"]
         )

@@ -482,26 +482,20 @@ class SalesVpDashboard(models.AbstractModel):
         targets = self._daily_targets(members, days)
         # read once: the parameter would otherwise be looked up for every cell
         default_target = self._default_daily_target()
-        # sudo: mail.activity's own access check reads every document the
-        # activities are attached to; the counts are restricted to the
-        # salespeople of the user's scope, and the click-through lists them
-        # with the user's own rights.
-        Activity = self.env["mail.activity"].sudo()
-        base_domain = [
-            ("user_id", "in", members.ids),
-            ("date_deadline", ">=", days[0]),
-            ("date_deadline", "<=", days[-1]),
-        ]
         # planned units, not activities: a plan's day of 30 calls is one
-        # activity standing for 30 (mail.activity.sales_planned_count)
-        counts = {
-            (user.id, fields.Date.to_date(day)): count
-            for user, day, count in Activity._read_group(
-                base_domain,
-                ["user_id", "date_deadline:day"],
-                ["sales_planned_count:sum"],
-            )
-        }
+        # activity standing for 30; an activity counts in its record's
+        # company, and only the active companies' count (a salesperson of two
+        # companies plans in both). Counts of the scope's salespeople only, in
+        # SQL: the click-through lists them with the user's own rights.
+        counts = defaultdict(int)
+        companies = set(self.env.companies.ids)
+        for user_id, company_id, day, units in self.env[
+            "mail.activity"
+        ]._sales_planned_units(
+            members, days[0], days[-1], exclude_model="sales.daily.review"
+        ):
+            if company_id in companies:
+                counts[user_id, day] += units
         logged = self._logged_activities(members, date_from, date_to)
         rows = []
         under = 0
