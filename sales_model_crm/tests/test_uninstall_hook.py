@@ -1,13 +1,16 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 from odoo.tools import SQL
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 from ..hooks import uninstall_hook
+from .common import SalesModelCommon
 
 
 @tagged("post_install", "-at_install")
-class TestUninstallHook(TransactionCase):
+class TestUninstallHook(SalesModelCommon):
     """The uninstall leaves no foreign key records of ours on Odoo's tables.
 
     bin/check-upgrade proves the whole uninstall; this is the fast guard of the
@@ -49,3 +52,41 @@ class TestUninstallHook(TransactionCase):
         # the keys themselves stay until the uninstall drops their columns, so
         # ondelete still holds while it deletes our records
         self.assertEqual(self._pg_foreign_keys(), pg_before)
+
+    def _paid_invoice(self, customer):
+        invoice = self._invoice(customer, 1000)
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"amount": 1000})._create_payments()
+        return invoice, invoice.matched_payment_ids
+
+    def test_uninstall_lets_the_demo_invoice_go_and_keeps_users_payments(self):
+        customer = self._create_customer("Uninstall Demo Payer", self.salesman_li)
+        demo_invoice, demo_payment = self._paid_invoice(customer)
+        user_invoice, user_payment = self._paid_invoice(customer)
+        # the demo payment is the one of this XML id (there in demo databases)
+        data = self.env["ir.model.data"].search(
+            [
+                ("module", "=", "sales_model_crm"),
+                ("name", "=", "account_payment_boya_demo"),
+            ]
+        )
+        values = {"model": "account.payment", "res_id": demo_payment.id}
+        if data:
+            data.write(values)
+        else:
+            data.create(
+                dict(values, module="sales_model_crm", name="account_payment_boya_demo")
+            )
+        posted_state, paid_state = user_payment.state, user_invoice.payment_state
+        self.assertNotEqual(paid_state, "not_paid")
+        uninstall_hook(self.env)
+        self.assertEqual(demo_payment.state, "draft")
+        self.assertEqual(demo_invoice.payment_state, "not_paid")
+        self.assertEqual(user_payment.state, posted_state, "a user's payment is kept")
+        self.assertEqual(user_invoice.payment_state, paid_state)
+        # what the uninstall then does with the records of our XML ids
+        uninstall = {MODULE_UNINSTALL_FLAG: True}
+        demo_payment.with_context(**uninstall).unlink()
+        demo_invoice.with_context(**uninstall).unlink()
+        self.assertFalse(demo_invoice.exists())
