@@ -38,3 +38,4 @@ from . import test_daily_review_tours
 from . import test_cron_faults
 from . import test_cron_faults_more
 from . import test_batch_isolation
+from . import test_uninstall_hook
