@@ -17,7 +17,6 @@ from . import sales_partner_hobby
 from . import sales_owned_mixin
 from . import sales_activity
 from . import res_partner
-from . import res_partner_import
 from . import base
 from . import date_range
 from . import sales_quota
@@ -41,7 +40,6 @@ from . import sales_audience
 from . import sales_collection_plan
 from . import sales_dashboard
 from . import mail_activity
-from . import mail_activity_planned
 from . import sales_daily_review
 from . import sales_problem
 from . import sales_announcement
