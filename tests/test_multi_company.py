@@ -168,6 +168,21 @@ class TestMultiCompany(QuotaDocumentsMixin, SalesQuotaCommon):
             ),
         )
 
+    def _lead_of_li(self, company, name, **values):
+        """A lead of Li's in ``company``."""
+        return (
+            self.env["crm.lead"]
+            .with_company(company)
+            .create(
+                {
+                    "name": name,
+                    "user_id": self.salesman_li.id,
+                    "company_id": company.id,
+                    **values,
+                }
+            )
+        )
+
     def _invoice_in(self, company, amount, day, due=None):
         """A posted invoice of Li to Li's (shared) customer in ``company``."""
         move = (
@@ -325,28 +340,9 @@ class TestMultiCompany(QuotaDocumentsMixin, SalesQuotaCommon):
         # plan and lead only, not those on company A's or on a shared customer
         # (Li's main company, A)
         li = self.salesman_li
-        lead_a = (
-            self.env["crm.lead"]
-            .with_company(self.company_a)
-            .create(
-                {
-                    "name": "Test Beijing lead",
-                    "user_id": li.id,
-                    "company_id": self.company_a.id,
-                }
-            )
-        )
-        lead_b = (
-            self.env["crm.lead"]
-            .with_company(self.company_b)
-            .create(
-                {
-                    "name": "Test Harbin lead",
-                    "user_id": li.id,
-                    "company_id": self.company_b.id,
-                    "partner_id": self.b["res.partner"].id,
-                }
-            )
+        lead_a = self._lead_of_li(self.company_a, "Test Beijing lead")
+        lead_b = self._lead_of_li(
+            self.company_b, "Test Harbin lead", partner_id=self.b["res.partner"].id
         )
         customer_a = self.customer_li.copy({"company_id": self.company_a.id})
         for record in (
@@ -402,17 +398,7 @@ class TestMultiCompany(QuotaDocumentsMixin, SalesQuotaCommon):
         # Li plans 30 calls on company B's customer and 5 on a company A
         # lead: the director working in company A sees Li's 5, not 35
         li = self.salesman_li
-        lead_a = (
-            self.env["crm.lead"]
-            .with_company(self.company_a)
-            .create(
-                {
-                    "name": "Test Beijing lead",
-                    "user_id": li.id,
-                    "company_id": self.company_a.id,
-                }
-            )
-        )
+        lead_a = self._lead_of_li(self.company_a, "Test Beijing lead")
         Dashboard = self._env(self.director_ab, self.company_a)["sales.vp.dashboard"]
         members = li | self.salesman_zhang
         days, _hours = Dashboard._next_working_days(members, self.today)
