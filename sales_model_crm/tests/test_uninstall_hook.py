@@ -78,6 +78,10 @@ class TestUninstallHook(SalesModelCommon):
             data.create(
                 dict(values, module="sales_model_crm", name="account_payment_boya_demo")
             )
+        # XML ids are looked up in SQL through a cache: in a demo database
+        # both still know the real demo payment
+        self.env.flush_all()
+        self.env.registry.clear_cache()
         posted_state, paid_state = user_payment.state, user_invoice.payment_state
         self.assertNotEqual(paid_state, "not_paid")
         uninstall_hook(self.env)
