@@ -411,6 +411,11 @@ class TestMultiCompany(QuotaDocumentsMixin, SalesQuotaCommon):
         )
         li_row = next(row for row in schedules["rows"] if row["user_id"] == li.id)
         self.assertEqual(li_row["cells"][0]["value"], 5)
+        # and a click on the 5 lists the company A lead's activity only
+        self.assertEqual(
+            self.env["mail.activity"].search(li_row["cells"][0]["domain"]),
+            lead_a.activity_ids,
+        )
 
     def test_excel_export_of_the_other_company_is_refused(self):
         reports = self._env(self.director_ab, self.company_a)["ir.actions.report"]

@@ -107,7 +107,8 @@ class MailActivity(models.Model):
 
     @api.model
     def _sales_planned_units(self, users, day_from, day_to, exclude_model=None):
-        """(user id, company id, day, units) of the work planned for the users
+        """(user id, company id, day, units, activity ids) of the work planned
+        for the users
         from ``day_from`` to ``day_to``, one query for all of them: the daily
         reviews and the VP dashboard's schedules read it.
 
@@ -199,7 +200,8 @@ class MailActivity(models.Model):
             SQL(
                 """
                 SELECT act.user_id, COALESCE(%(companies)s), act.date_deadline,
-                       SUM(COALESCE(act.sales_planned_count, 1))
+                       SUM(COALESCE(act.sales_planned_count, 1)),
+                       ARRAY_AGG(act.id ORDER BY act.id)
                   FROM mail_activity act
                   JOIN res_users usr ON usr.id = act.user_id
                   %(joins)s

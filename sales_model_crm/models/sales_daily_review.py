@@ -388,7 +388,7 @@ class SalesDailyReview(models.Model):
         # record rules of each source; only counts and sums are kept
         env = self.sudo().with_context(tz=tz_name).env
 
-        for user_id, company_id, day, count in env[
+        for user_id, company_id, day, count, _ids in env[
             "mail.activity"
         ]._sales_planned_units(users, day_from, day_to, exclude_model=self._name):
             figures[user_id, day, company_id]["planned_count"] += count

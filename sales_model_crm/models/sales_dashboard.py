@@ -488,14 +488,16 @@ class SalesVpDashboard(models.AbstractModel):
         # companies plans in both). Counts of the scope's salespeople only, in
         # SQL: the click-through lists them with the user's own rights.
         counts = defaultdict(int)
+        activity_ids = defaultdict(list)
         companies = set(self.env.companies.ids)
-        for user_id, company_id, day, units in self.env[
+        for user_id, company_id, day, units, ids in self.env[
             "mail.activity"
         ]._sales_planned_units(
             members, days[0], days[-1], exclude_model="sales.daily.review"
         ):
             if company_id in companies:
                 counts[user_id, day] += units
+                activity_ids[user_id, day] += ids
         logged = self._logged_activities(members, date_from, date_to)
         rows = []
         under = 0
@@ -513,13 +515,12 @@ class SalesVpDashboard(models.AbstractModel):
                         "hours": round(day_hours, 1),
                         "target": target,
                         "under_planned": flag,
+                        # the click-through lists what was counted: the
+                        # activities of the active companies' records
                         **self._figure(
                             count,
                             "mail.activity",
-                            [
-                                ("user_id", "=", member.id),
-                                ("date_deadline", "=", fields.Date.to_string(day)),
-                            ],
+                            [("id", "in", activity_ids[member.id, day])],
                             _("Planned activities"),
                         ),
                     }
