@@ -11,9 +11,7 @@ escaped: ``<img src=x onerror=alert(1)>`` is shown, never run. The Excel side
 is in ``sales_model_crm_reports/tests/test_xlsx_injection.py``.
 """
 
-import json
 from datetime import timedelta
-from pathlib import Path
 
 from markupsafe import escape
 
@@ -24,20 +22,9 @@ from odoo.addons.sales_model_crm.tests.common_customer_care import (
     SalesCustomerCareCommon,
 )
 from odoo.addons.sales_model_crm.tests.common_quota import SalesQuotaCommon
+from odoo.addons.sales_model_crm.tests.corpora import load_bad_strings
 
-BAD_STRINGS_FILE = Path(__file__).resolve().parent.parent / "data" / "bad_strings.json"
 RAW_HTML = "<img src=x onerror"
-
-
-def load_bad_strings():
-    """{id: text} of data/bad_strings.json, the 10 kB name built."""
-    entries = json.loads(BAD_STRINGS_FILE.read_text(encoding="utf-8"))["strings"]
-    return {
-        entry["id"]: entry["text"]
-        if "text" in entry
-        else entry["repeat"] * entry["count"]
-        for entry in entries
-    }
 
 
 class HostileStringsCommon(SalesQuotaCommon):

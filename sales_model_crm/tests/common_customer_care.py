@@ -54,6 +54,20 @@ class SalesCustomerCareCommon(SalesModelCommon):
             )
         return order
 
+    def _activities(self, partner, xmlid):
+        """The activities of ``xmlid``'s type on ``partner``, done or not."""
+        return (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "=", partner.id),
+                    ("activity_type_id", "=", self.env.ref(xmlid).id),
+                ]
+            )
+        )
+
     def _cycle(self, customer, product):
         self.engine._recompute_cycles(self.company)
         return self.env["sales.purchase.cycle"].search(

@@ -138,19 +138,6 @@ class TestCronFaultsCare(SalesCustomerCareCommon):
         cls.customer_c = cls._create_customer("Test Refill C", cls.salesman_zhang)
         cls.customers = cls.customer_li | cls.customer_b | cls.customer_c
 
-    def _activities(self, partner, xmlid):
-        return (
-            self.env["mail.activity"]
-            .with_context(active_test=False)
-            .search(
-                [
-                    ("res_model", "=", "res.partner"),
-                    ("res_id", "=", partner.id),
-                    ("activity_type_id", "=", self.env.ref(xmlid).id),
-                ]
-            )
-        )
-
     def _counts(self, xmlid, partners=None):
         partners = self.customers if partners is None else partners
         return [len(self._activities(partner, xmlid)) for partner in partners]

@@ -18,19 +18,6 @@ class TestCustomerCare(SalesCustomerCareCommon):
         super().setUpClass()
         cls.care = cls.env["sales.customer.care"]
 
-    def _activities(self, partner, xmlid):
-        return (
-            self.env["mail.activity"]
-            .with_context(active_test=False)
-            .search(
-                [
-                    ("res_model", "=", "res.partner"),
-                    ("res_id", "=", partner.id),
-                    ("activity_type_id", "=", self.env.ref(xmlid).id),
-                ]
-            )
-        )
-
     def _greetings(self, partner):
         return self._activities(partner, "sales_model_crm.mail_activity_type_greeting")
 

@@ -11,9 +11,7 @@ a CRM stage and is a leader's comment, so it reaches every workbook.
 
 import base64
 import io
-import json
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import xlsxwriter
 from freezegun import freeze_time
@@ -23,10 +21,10 @@ from odoo import Command, fields
 from odoo.tests import tagged
 
 from odoo.addons.sales_model_crm.tests.common_quota import SalesQuotaCommon
+from odoo.addons.sales_model_crm.tests.corpora import load_bad_strings
 
 from ..report.sales_quota_template_xlsx import COLUMN_KEYS, FIRST_ROW
 
-BAD_STRINGS_FILE = Path(__file__).resolve().parents[2] / "data" / "bad_strings.json"
 PARETO = "sales_model_crm_reports.customer_pareto_xlsx"
 QUOTA_SHEET = "sales_model_crm_reports.quota_sheet_xlsx"
 TEMPLATE = "sales_model_crm_reports.quota_template_xlsx"
@@ -35,17 +33,6 @@ DAILY = "sales_model_crm_reports.daily_review_xlsx"
 COLLECTION = "sales_model_crm_reports.collection_xlsx"
 # the collections are looked at after the installments fell due
 COLLECTION_DAY = "2030-04-10"
-
-
-def load_bad_strings():
-    """{id: text} of data/bad_strings.json, the 10 kB name built."""
-    entries = json.loads(BAD_STRINGS_FILE.read_text(encoding="utf-8"))["strings"]
-    return {
-        entry["id"]: entry["text"]
-        if "text" in entry
-        else entry["repeat"] * entry["count"]
-        for entry in entries
-    }
 
 
 @tagged("post_install", "-at_install")
