@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from odoo import Command
-from odoo.tests.common import new_test_user
 
 from odoo.addons.sales_model_crm.tests.common_quota import SalesQuotaCommon
 
@@ -55,16 +54,8 @@ class AccessMatrixCommon(SalesQuotaCommon):
     @classmethod
     def _add_roles(cls):
         # an agent's portal user: a contact of the agent partner
-        agent_contact = cls.env["res.partner"].create(
-            {"name": "Test Policy Agent Contact", "parent_id": cls.agent.id}
-        )
-        cls.agent_user = new_test_user(
-            cls.env,
-            login="smc_policy_agent",
-            groups="base.group_portal",
-            partner_id=agent_contact.id,
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.agent_user = cls._portal_user(
+            "smc_policy_agent", "Test Policy Agent Contact", cls.agent
         )
         # a director of two companies who works in the other one: the test
         # company's records must stay out of reach while it is not active

@@ -16,7 +16,7 @@ from datetime import timedelta
 from markupsafe import escape
 
 from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.sales_model_crm.tests.common_customer_care import (
     SalesCustomerCareCommon,
@@ -239,17 +239,7 @@ class HostilePortalCommon(HostileStringsCommon):
         super().setUpClass()
         # the agent, its contact and its quota's plan carry the HTML string
         cls.agent.write({"name": cls.title, "email": "test.agent@example.com"})
-        contact = cls.env["res.partner"].create(
-            {"name": cls.title, "parent_id": cls.agent.id}
-        )
-        cls.portal_user = new_test_user(
-            cls.env,
-            login="smc_bad_agent",
-            groups="base.group_portal",
-            partner_id=contact.id,
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
+        cls.portal_user = cls._portal_user("smc_bad_agent", cls.title, cls.agent)
         cls.quota = cls._quota(cls.q1, cls.agent, 100_000)
         cls.quota.action_confirm()
         cls.plan = cls.env["sales.plan"].create(
