@@ -138,3 +138,15 @@ smc_drop_db() {
 smc_db_exists() {
     [[ $(psql -d postgres -XtAc "select 1 from pg_database where datname = '$1'") == 1 ]]
 }
+
+# Debian's libfaketime (package faketime), for SMC_TEST_CLOCK.
+smc_faketime_lib() {
+    local lib
+    for lib in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1; do
+        [[ -f ${lib} ]] && {
+            echo "${lib}"
+            return 0
+        }
+    done
+    smc_die "SMC_TEST_CLOCK needs libfaketime: 'apt-get install faketime'."
+}
