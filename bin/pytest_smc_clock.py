@@ -72,9 +72,10 @@ def pytest_configure(config):
     if not OFFSET:
         return
     time.sleep = _sleep
-    # children (Chromium, LibreOffice) run on the real clock: see above
-    for name in ("LD_PRELOAD", "FAKETIME", "FAKETIME_DONT_FAKE_MONOTONIC"):
-        os.environ.pop(name, None)
+    # children (Chromium, LibreOffice) run on the real clock: see above. Only
+    # LD_PRELOAD goes: libfaketime reads FAKETIME again every few seconds, so
+    # without it this process would go back to the real clock.
+    os.environ.pop("LD_PRELOAD", None)
     _patch_chrome(int(float(OFFSET) * 1000))
 
 
