@@ -6,7 +6,7 @@ The matrix (test_access_policy.py) probes one record at a time; these tests
 read whole lists as the web client and RPC clients do.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError
@@ -104,7 +104,7 @@ class TestAccessReadPaths(SalesQuotaCommon):
         customer_b = self._create_customer(
             "Test Policy B Customer", user, company_id=company_b.id
         )
-        yesterday = date.today() - timedelta(days=1)
+        yesterday = self._today() - timedelta(days=1)
         in_b = {
             "res.partner": customer_b,
             "sales.activity": self.env["sales.activity"].create(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from psycopg2 import IntegrityError, errorcodes
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import float_round, mute_logger
@@ -224,9 +224,9 @@ class TestBadInputOrm(BadInputMixin, SalesQuotaCommon):
         plan.write(
             {
                 "installment_ids": [
-                    Command.create({"due_date": date.today(), "amount": 300}),
+                    Command.create({"due_date": self._today(), "amount": 300}),
                     Command.create(
-                        {"due_date": date.today() + timedelta(30), "amount": 700}
+                        {"due_date": self._today() + timedelta(30), "amount": 700}
                     ),
                 ]
             }
@@ -297,7 +297,7 @@ class TestBadInputOrm(BadInputMixin, SalesQuotaCommon):
         """Impossible dates, birthdays, future reviews, ends before starts."""
         failures = []
         dates = CORPUS["dates"]
-        future = fields.Date.today() + timedelta(days=dates["days_in_future"])
+        future = self._today() + timedelta(days=dates["days_in_future"])
 
         def check(label, function, expectation):
             outcome, error = self._attempt(function)

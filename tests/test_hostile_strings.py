@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from markupsafe import escape
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.sales_model_crm.tests.common_customer_care import (
@@ -99,7 +99,7 @@ class TestHostileStringsStored(HostileStringsCommon):
         review = self.env["sales.daily.review"].create(
             {
                 "user_id": self.salesman_li.id,
-                "date": fields.Date.today() - timedelta(days=1),
+                "date": self._today() - timedelta(days=1),
             }
         )
         problem = self.env["sales.problem"].create(
@@ -151,7 +151,7 @@ class TestHostileStringsInMessages(HostileStringsCommon):
         review = self.env["sales.daily.review"].create(
             {
                 "user_id": self.salesman_li.id,
-                "date": fields.Date.today() - timedelta(days=1),
+                "date": self._today() - timedelta(days=1),
             }
         )
         self.assertEqual(review.manager_id, self.team_manager)

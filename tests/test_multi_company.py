@@ -377,7 +377,7 @@ class TestMultiCompany(QuotaDocumentsMixin, SalesQuotaCommon):
         self._quota(
             period, self.salesman_li, 2000, basis="collected"
         ).state = "confirmed"
-        overdue = date.today() - timedelta(days=10)
+        overdue = self._today() - timedelta(days=10)
         for company, amount in ((self.company_a, 1000), (self.company_b, 500)):
             self._invoice_in(company, amount, overdue)
         data = self._env(self.director_ab, self.company_a)[

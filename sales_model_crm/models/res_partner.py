@@ -514,7 +514,9 @@ class ResPartner(models.Model):
                 partner.sales_care_overdue = False
                 continue
             last = commercial.sales_last_activity_date
-            due = (last.date() + timedelta(days=cadence)) if last else today
+            # the day of the last contact is the reader's, as today is
+            last_day = last and fields.Datetime.context_timestamp(self, last).date()
+            due = (last_day + timedelta(days=cadence)) if last else today
             partner.sales_care_due_date = due
             partner.sales_care_overdue = due <= today if last else True
 
@@ -535,10 +537,12 @@ class ResPartner(models.Model):
                AND NOT EXISTS (
                    SELECT 1 FROM sales_activity activity
                     WHERE activity.commercial_partner_id = partner.id
-                      AND activity.date::date
+                      AND ((activity.date AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s)::date
                           > %(today)s::date - tier.care_cadence_days))
             """,
             company_key=str(self.env.company.id),
+            # the same local days as _compute_sales_care
+            tz=self.env.context.get("tz") or self.env.user.tz or "UTC",
             today=fields.Date.context_today(self),
         )
         positive = (operator == "=") == value

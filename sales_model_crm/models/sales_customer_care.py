@@ -211,7 +211,8 @@ class SalesCustomerCare(models.AbstractModel):
 
     @api.model
     def _order_visit_base_date(self, order):
-        """The delivery date with Inventory, else the confirmation date."""
+        """The delivery moment with Inventory, else the confirmation moment
+        (UTC datetimes: the owner's local day is taken from them later)."""
         pickings = order["picking_ids"] if "picking_ids" in order._fields else None
         if pickings:
             outgoing = pickings.filtered(
@@ -221,8 +222,8 @@ class SalesCustomerCare(models.AbstractModel):
                 return False  # not delivered yet
             done = outgoing.filtered(lambda picking: picking.state == "done")
             if done:
-                return max(done.mapped("date_done")).date()
-        return order.date_order.date()
+                return max(done.mapped("date_done"))
+        return order.date_order
 
     @api.model
     def _return_visit_leads(self, today):
@@ -239,7 +240,7 @@ class SalesCustomerCare(models.AbstractModel):
                 ("partner_id", "!=", False),
             ]
         )
-        return {lead: lead.date_closed.date() for lead in leads}
+        return {lead: lead.date_closed for lead in leads}
 
     @api.model
     def _schedule_return_visits(self, batch_size=500):
@@ -264,8 +265,12 @@ class SalesCustomerCare(models.AbstractModel):
             owner = customer.user_id or source.user_id
             if not owner:
                 continue
+            # the day of the delivery or the win is the owner's: a deal won at
+            # 23:30 UTC was won on the next day in Shanghai
+            local = self.with_context(tz=owner.tz) if owner.tz else self
+            day = fields.Datetime.context_timestamp(local, base).date()
             vals_list += self._return_visit_values(
-                source, customer, owner, base + timedelta(days=delay)
+                source, customer, owner, day + timedelta(days=delay)
             )
         failed = []
         count = self._create_activities(vals_list, batch_size, failed)

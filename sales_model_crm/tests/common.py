@@ -16,6 +16,14 @@ class SalesInvoiceMixin:
     """
 
     @classmethod
+    def _today(cls, user=None):
+        """The day it is for ``user`` (by default the test's own user), in
+        their time zone, as the product reckons it: never the server's UTC day,
+        which is another day than Shanghai's from 16:00 UTC on."""
+        users = cls.env["res.users"]
+        return fields.Date.context_today(users.with_user(user) if user else users)
+
+    @classmethod
     def _create_company_with_chart(cls, name):
         company = cls._create_company(name=name)
         cls.env["account.chart.template"].try_loading(
@@ -34,7 +42,7 @@ class SalesInvoiceMixin:
                 {
                     "move_type": "out_refund" if refund else "out_invoice",
                     "partner_id": partner.id,
-                    "invoice_date": fields.Date.today() - timedelta(days=days_ago),
+                    "invoice_date": cls._today() - timedelta(days=days_ago),
                     "invoice_line_ids": [
                         Command.create(
                             {

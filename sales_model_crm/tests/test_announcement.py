@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, tagged
 
@@ -137,7 +137,7 @@ class TestAnnouncement(SalesAnnouncementCommon):
 
     def test_expired_is_not_current(self):
         self.announcement.with_user(self.team_manager).action_publish()
-        today = fields.Date.today()
+        today = self._today()
         current = self.env["sales.announcement"].search([("is_current", "=", True)])
         self.assertIn(self.announcement, current)
         self.announcement.write(

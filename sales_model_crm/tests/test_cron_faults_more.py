@@ -494,7 +494,7 @@ class TestCronFaultsProblem(SalesModelCommon):
         self.assertEqual(seen, [[0, 0, 0], [1, 1, 1], [1, 1, 1]])
 
     def test_bad_problem_is_logged_then_escalated_once(self):
-        problems = self._problems(fields.Date.today() - timedelta(days=5))
+        problems = self._problems(self._today() - timedelta(days=5))
         bad = problems[1]
         with (
             fail_for(self.Problem, "_escalate_stale", bad),
@@ -508,7 +508,7 @@ class TestCronFaultsProblem(SalesModelCommon):
         self.assertEqual(self._escalations(problems), [1, 1, 1])
 
     def test_run_killed_is_caught_up_once(self):
-        problems = self._problems(fields.Date.today() - timedelta(days=5))
+        problems = self._problems(self._today() - timedelta(days=5))
         with (
             killed_run(self.env),
             fail_for(self.Problem, "_escalate_stale", problems[2], Killed),

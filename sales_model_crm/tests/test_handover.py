@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -84,7 +84,7 @@ class TestHandover(SalesQuotaCommon):
         )
         cls.problem_solved.action_solve()
         cls.review = cls.env["sales.daily.review"].create(
-            {"user_id": cls.salesman_li.id, "date": fields.Date.today()}
+            {"user_id": cls.salesman_li.id, "date": cls._today()}
         )
         cls.wizard_model = cls.env["sales.handover.wizard"].with_user(cls.director)
 

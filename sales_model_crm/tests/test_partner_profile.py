@@ -87,7 +87,7 @@ class TestPartnerProfile(SalesModelCommon):
 
     def test_birthday_in_the_future_is_refused(self):
         with self.assertRaises(ValidationError):
-            self.contact_li.sales_birthday = fields.Date.today() + timedelta(days=1)
+            self.contact_li.sales_birthday = self._today() + timedelta(days=1)
 
     def test_birthday_before_1900_is_refused(self):
         with self.assertRaises(ValidationError):
@@ -99,7 +99,7 @@ class TestPartnerProfile(SalesModelCommon):
 
     def test_company_cannot_be_founded_in_the_future(self):
         with self.assertRaises(ValidationError):
-            self.customer_li.sales_founding_date = fields.Date.today() + timedelta(1)
+            self.customer_li.sales_founding_date = self._today() + timedelta(1)
 
     def test_negative_employee_count_is_refused(self):
         with self.assertRaises(ValidationError):
@@ -175,7 +175,7 @@ class TestPartnerProfile(SalesModelCommon):
                     "partner_id": self.contact_li.id,
                     "name": "Test Child",
                     "relation": "child",
-                    "birthday": fields.Date.today() + timedelta(days=3),
+                    "birthday": self._today() + timedelta(days=1),
                 }
             )
 

@@ -3,7 +3,7 @@
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -38,7 +38,7 @@ class TestSalesPlan(SalesQuotaCommon):
             calls_per_prospect=10,
             working_days=25,
         )
-        today = fields.Date.today()
+        today = cls._today()
         cls.this_month = cls._period(
             "Test This Month", cls.month_type, today.replace(day=1), 1
         )

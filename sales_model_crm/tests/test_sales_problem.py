@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -17,7 +16,8 @@ class TestSalesProblem(SalesModelCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.Problem = cls.env["sales.problem"]
-        cls.today = fields.Date.context_today(cls.Problem)
+        # the problems are Li's, and their age is counted in Li's days
+        cls.today = cls._today(cls.salesman_li)
 
     def _problem(self, user, days_ago=0, **values):
         return (

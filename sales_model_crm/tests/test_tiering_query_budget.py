@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import SalesModelCommon
@@ -28,7 +28,7 @@ class TestTieringQueryBudget(SalesModelCommon):
                     {
                         "move_type": "out_invoice",
                         "partner_id": customer.id,
-                        "invoice_date": fields.Date.today(),
+                        "invoice_date": cls._today(),
                         "invoice_line_ids": [
                             Command.create(
                                 {

@@ -7,7 +7,6 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -112,8 +111,8 @@ class TestManagementReportsXlsx(SalesModelCommon):
 
     @classmethod
     def _setup_daily_reviews(cls):
-        cls.day1 = fields.Date.today() - timedelta(days=2)
-        cls.day2 = fields.Date.today() - timedelta(days=1)
+        cls.day1 = cls._today() - timedelta(days=2)
+        cls.day2 = cls._today() - timedelta(days=1)
         Review = cls.env["sales.daily.review"]
         cls.reviews = Review
         for user, day, effective, score, comment in (

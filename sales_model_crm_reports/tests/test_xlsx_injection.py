@@ -17,7 +17,7 @@ import xlsxwriter
 from freezegun import freeze_time
 from openpyxl import load_workbook
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.sales_model_crm.tests.common_quota import SalesQuotaCommon
@@ -107,7 +107,7 @@ class TestXlsxInjection(SalesQuotaCommon):
         review = cls.env["sales.daily.review"].create(
             {
                 "user_id": user.id,
-                "date": fields.Date.today() - timedelta(days=1),
+                "date": cls._today() - timedelta(days=1),
                 "company_id": cls.company.id,
             }
         )
