@@ -123,8 +123,12 @@ class ExportedTranslationsMixin:
         path = file_path(f"{self.addon}/i18n/{name}")
         return [entry for entry in polib.pofile(path) if not entry.obsolete]
 
-    def _template_msgids(self):
-        return {entry.msgid for entry in self._po_file(f"{self.addon}.pot")}
+    def _template(self):
+        """{msgid: set of its origins} of the addon's .pot."""
+        return {
+            entry.msgid: {occurrence for occurrence, _line in entry.occurrences}
+            for entry in self._po_file(f"{self.addon}.pot")
+        }
 
     def _translations(self):
         """{msgid: msgstr} of zh_CN.po; a fuzzy translation waits for review."""
@@ -136,62 +140,93 @@ class ExportedTranslationsMixin:
     # -- the checks ----------------------------------------------------------
 
     @staticmethod
-    def _report(title, problems):
-        return f"{title} ({len(problems)}):\n" + "\n".join(problems)
+    def _is_record_origin(origin):
+        # Odoo loads a record's translation only where the .pot names that record
+        # (TranslationImporter keys them by XML id); a code message by its msgid
+        return not origin.startswith("code:")
+
+    def _fail_if(self, problems):
+        report = [
+            f"{title} ({len(lines)}):\n" + "\n".join(lines)
+            for title, lines in problems
+            if lines
+        ]
+        if report:
+            self.fail("\n\n".join(report))
+
+    def _line(self, source, origins):
+        return f"{self.addon}: {source!r} from {', '.join(sorted(origins))}"
 
     def assert_code_terms_translated(self):
-        """Every exported term is in the .pot and has a zh_CN translation."""
+        """Every exported term, with every record it comes from, is in the .pot,
+        and every exported term has a zh_CN translation."""
         exported = self.exported
         self.assertTrue(exported, f"{self.addon}: Odoo exported no term at all")
-        template = self._template_msgids()
+        template = self._template()
         translations = self._translations()
-        not_in_pot, untranslated = [], []
+        not_in_pot, origins_not_in_pot, untranslated = [], [], []
         for source, origins in sorted(exported.items()):
-            line = f"{self.addon}: {source!r} from {', '.join(origins)}"
             if source not in template:
-                not_in_pot.append(line)
+                not_in_pot.append(self._line(source, origins))
+            else:
+                missing = [
+                    origin
+                    for origin in origins
+                    if self._is_record_origin(origin) and origin not in template[source]
+                ]
+                if missing:
+                    origins_not_in_pot.append(self._line(source, missing))
             if not translations.get(source):
-                untranslated.append(line)
-        problems = []
-        if not_in_pot:
-            problems.append(
-                self._report(
-                    f"terms of the code missing from {self.addon}.pot "
-                    "(regenerate it with --i18n-export)",
-                    not_in_pot,
-                )
-            )
-        if untranslated:
-            problems.append(
-                self._report(
+                untranslated.append(self._line(source, origins))
+        pot = f"{self.addon}.pot"
+        self._fail_if(
+            [
+                (f"terms of the code missing from {pot}", not_in_pot),
+                (
+                    f"terms of {pot} that do not name these records of the code "
+                    "(their translation is not loaded there)",
+                    origins_not_in_pot,
+                ),
+                (
                     f"terms of the code without a {self.lang} translation "
                     f"(absent, empty or fuzzy in {self.lang}.po)",
                     untranslated,
-                )
-            )
-        self.assertFalse(problems, "\n\n".join(problems))
+                ),
+            ]
+        )
 
     def assert_no_stale_terms(self):
-        """No .pot term the code no longer has; no zh_CN.po term not in the .pot."""
+        """No .pot term or record origin the code no longer has; no zh_CN.po term
+        that is not in the .pot."""
         exported = self.exported
-        template = self._template_msgids()
-        translations = self._translations()
-        problems = []
-        stale_pot = sorted(template - exported.keys())
-        if stale_pot:
-            problems.append(
-                self._report(
-                    f"stale terms of {self.addon}.pot, not in the code "
-                    "(or only in demo data)",
-                    [f"{self.addon}: {msgid!r}" for msgid in stale_pot],
-                )
-            )
-        stale_po = sorted(translations.keys() - template)
-        if stale_po:
-            problems.append(
-                self._report(
-                    f"terms of {self.lang}.po missing from {self.addon}.pot",
-                    [f"{self.addon}: {msgid!r}" for msgid in stale_po],
-                )
-            )
-        self.assertFalse(problems, "\n\n".join(problems))
+        template = self._template()
+        stale_terms, stale_origins = [], []
+        for source, origins in sorted(template.items()):
+            if source not in exported:
+                stale_terms.append(f"{self.addon}: {source!r}")
+                continue
+            stale = {
+                origin
+                for origin in origins - set(exported[source])
+                if self._is_record_origin(origin)
+            }
+            if stale:
+                stale_origins.append(self._line(source, stale))
+        stale_po = [
+            f"{self.addon}: {msgid!r}"
+            for msgid in sorted(self._translations().keys() - template.keys())
+        ]
+        pot = f"{self.addon}.pot"
+        self._fail_if(
+            [
+                (
+                    f"stale terms of {pot}, not in the code (or only in demo data)",
+                    stale_terms,
+                ),
+                (
+                    f"stale origins of {pot}, records that no longer have the term",
+                    stale_origins,
+                ),
+                (f"terms of {self.lang}.po missing from {pot}", stale_po),
+            ]
+        )
