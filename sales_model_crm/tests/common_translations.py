@@ -10,6 +10,12 @@ view, menu and action terms, data records with a translatable field, Python
 must be in the addon's ``.pot`` and translated in its ``zh_CN.po``; a ``.pot`` or
 ``zh_CN.po`` term the code no longer has is reported as stale.
 
+A term of a record (a field label, a view term) must also name that record in
+the ``.pot``: Odoo loads such a translation by XML id, into the records the
+``.pot`` lists (it merges the ``.pot`` into the ``.po`` on import), so a new field
+whose label is already in the ``.pot`` for another field would stay English. A
+code message is loaded by its msgid alone; its file paths are not compared.
+
 The source terms are exported without a language (``lang=None``): the database
 need not have Chinese installed, and the ``.po`` file on disk, not what the
 database happened to load, is what ships.
