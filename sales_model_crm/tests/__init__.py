@@ -39,3 +39,4 @@ from . import test_cron_faults
 from . import test_cron_faults_more
 from . import test_batch_isolation
 from . import test_uninstall_hook
+from . import test_translations_exported

@@ -5,3 +5,4 @@ from . import test_quota_import
 from . import test_quota_sheet_xlsx
 from . import test_quota_sheet_tour
 from . import test_xlsx_injection
+from . import test_translations_exported
