@@ -6,7 +6,10 @@ One test walks every role x model x operation: the read paths of RPC
 (search, read, web_read, name_search, read_group), create, write, unlink,
 Odoo's export, every Excel report of ours, and every public ``action_*``
 method of our models on a record the role may not change. It collects every
-cell that differs from the table and reports them all at once.
+cell that differs from the table and reports them all at once. Each cell is
+checked on three records: Li's (the salesperson role's own), Zhao's (Li's
+teammate) and Zhang's (another team). Another test checks that the table
+covers every model our addons grant access to.
 """
 
 import inspect
@@ -22,14 +25,22 @@ READ_PATHS = ("search", "read", "web_read", "name_search", "read_group")
 OPERATIONS = ("read", "write", "create", "unlink", "export")
 # errors by which Odoo refuses an RPC call cleanly (no server error)
 REFUSALS = (AccessError, UserError, ValidationError)
-OUR_ADDONS = ("odoo.addons.sales_model_crm", "odoo.addons.sales_model_crm_reports")
-# (Li's record, Zhang's record) allowed, per cell value
+OUR_MODULES = ("sales_model_crm", "sales_model_crm_reports")
+OUR_ADDONS = tuple(f"odoo.addons.{module}" for module in OUR_MODULES)
+# whose record each position of EXPECTED is (the order of AccessMatrixCommon.owners)
+OWNERS = ("Li's", "teammate Zhao's", "other team's Zhang's")
+# (Li's, Zhao's, Zhang's) records allowed, per cell value: `own` is refused on
+# the teammate's record, which `team` allows
 EXPECTED = {
-    "none": (False, False),
-    "own": (True, False),
-    "team": (True, False),
-    "all": (True, True),
+    "none": (False, False, False),
+    "own": (True, False, False),
+    "team": (True, True, False),
+    "all": (True, True, True),
 }
+# a wizard (transient model) has no other user's record to refuse: Odoo gives
+# each wizard to its creator alone. Its rows say whether the role may use it
+# (`all`: the access right is granted, `none`: refused), and `none` for export.
+WIZARD_VALUES = ("all", "none")
 
 
 # workbooks that name no salesperson (stage totals; a template whose owner
@@ -51,7 +62,6 @@ class TestAccessPolicy(AccessMatrixCommon):
         super().setUpClass()
         cls.policy = read_policy()
         cls.report_policy = read_report_policy()
-        cls.owners = (cls.salesman_li, cls.salesman_zhang)
 
     # --- one cell
 
@@ -95,8 +105,8 @@ class TestAccessPolicy(AccessMatrixCommon):
     def _walk_operations(self, mismatches):
         for role in self.role_users:
             for model, records in self.records.items():
-                if not all(records):
-                    mismatches.append(f"{model}: a record of the pair is missing")
+                if len(records) != len(OWNERS) or not all(records):
+                    mismatches.append(f"{model}: a record of an owner is missing")
                     continue
                 if (role, model) not in self.policy:
                     mismatches.append(f"{role:>16} {model:<28} no row in the policy")
@@ -108,7 +118,51 @@ class TestAccessPolicy(AccessMatrixCommon):
                     if actual != expected:
                         mismatches.append(
                             f"{role:>16} {model:<28} {operation:<11} "
-                            f"expected (Li's, Zhang's)={expected} got {actual}"
+                            f"expected {self._by_owner(expected)} "
+                            f"got {self._by_owner(actual)}"
+                        )
+
+    @staticmethod
+    def _by_owner(allowed):
+        return ", ".join(
+            f"{owner}={'yes' if flag else 'no'}"
+            for owner, flag in zip(OWNERS, allowed, strict=True)
+        )
+
+    def _wizards(self):
+        return sorted(
+            {model for _role, model in self.policy if self.env[model]._transient}
+        )
+
+    def _walk_wizards(self, mismatches):
+        """The access rights of each wizard (its records are its creator's)."""
+        for model in self._wizards():
+            for role in self.role_users:
+                row = self.policy.get((role, model))
+                if not row:
+                    continue  # reported by the completeness test
+                for operation in OPERATIONS:
+                    value = row[operation]
+                    if value not in WIZARD_VALUES or (
+                        operation == "export" and value != "none"
+                    ):
+                        mismatches.append(
+                            f"{role:>16} {model:<28} {operation:<11} {value!r} is "
+                            "not a wizard's value"
+                        )
+                        continue
+                    if operation == "export":
+                        continue
+                    self.env.invalidate_all()
+                    try:
+                        self.as_role(self.env[model], role).check_access(operation)
+                        actual = True
+                    except AccessError:
+                        actual = False
+                    if actual != (value == "all"):
+                        mismatches.append(
+                            f"{role:>16} {model:<28} {operation:<11} "
+                            f"expected {value} got {'all' if actual else 'none'}"
                         )
 
     def _xlsx_reports(self):
@@ -143,7 +197,7 @@ class TestAccessPolicy(AccessMatrixCommon):
         return self._workbook_text(content)
 
     def _report_records(self, report, role):
-        """(Li's, Zhang's) records to print; wizards are filled in by the role."""
+        """The owners' records to print; wizards are filled in by the role."""
         model = self.env[report.model]
         if not model._transient:
             return self.records.get(report.model)
@@ -158,10 +212,10 @@ class TestAccessPolicy(AccessMatrixCommon):
             wizard = self.as_role(model, role).create(values)
         except REFUSALS:
             wizard = model.create(values)  # the role may still try to print it
-        return (wizard, wizard)
+        return (wizard,) * len(OWNERS)
 
     def _walk_reports(self, mismatches):
-        """Each Excel report, as each role, on Li's and on Zhang's records.
+        """Each Excel report, as each role, on each owner's records.
 
         A workbook "shows" a record when the record's salesperson (name or
         login) appears in it; a refused or filtered print shows nothing.
@@ -191,7 +245,8 @@ class TestAccessPolicy(AccessMatrixCommon):
                 if tuple(actual) != expected:
                     mismatches.append(
                         f"{role:>16} {report.report_name:<42} xlsx "
-                        f"expected (Li's, Zhang's)={expected} got {tuple(actual)}"
+                        f"expected {self._by_owner(expected)} "
+                        f"got {self._by_owner(actual)}"
                     )
 
     def _action_methods(self, model):
@@ -263,9 +318,8 @@ class TestAccessPolicy(AccessMatrixCommon):
                         outcome = self._action_effect(record, role, method)
                         calls += 1
                         if outcome not in ("refused", "no effect"):
-                            owner = ("Li's", "Zhang's")[index]
                             mismatches.append(
-                                f"{role:>16} {model}.{method}() on {owner} "
+                                f"{role:>16} {model}.{method}() on {OWNERS[index]} "
                                 f"record: {outcome} (expected refused or no effect)"
                             )
         return calls
@@ -274,7 +328,43 @@ class TestAccessPolicy(AccessMatrixCommon):
         self.assertTrue(self.policy)
         mismatches = []
         self._walk_operations(mismatches)
+        self._walk_wizards(mismatches)
         self._walk_reports(mismatches)
         calls = self._walk_actions(mismatches)
         self.assertGreater(calls, 100, "the action walk found no action to call")
         self.assertFalse(mismatches, "\n" + "\n".join(mismatches))
+
+    def test_every_model_with_access_rights_is_in_the_policy(self):
+        """The table covers every model our addons grant access to, every role.
+
+        The models are those of the access rights (``ir.model.access``) our
+        modules define, read from the database: a new model, or a new access
+        right on a model of another addon, fails here until it has its rows
+        and records to be checked on (wizards: the access rights only).
+        """
+        rights = self.env["ir.model.data"].search(
+            [("module", "in", OUR_MODULES), ("model", "=", "ir.model.access")]
+        )
+        granted = set(
+            self.env["ir.model.access"]
+            .browse(rights.mapped("res_id"))
+            .mapped("model_id.model")
+        )
+        self.assertGreater(len(granted), 30, "the access rights were not found")
+        tabled = {model for _role, model in self.policy}
+        problems = [
+            f"{model}: access rights but no row in access_policy.csv"
+            for model in sorted(granted - tabled)
+        ]
+        problems += [
+            f"{model}: no row for {role}"
+            for model in sorted(tabled)
+            for role in self.role_users
+            if (role, model) not in self.policy
+        ]
+        problems += [
+            f"{model}: no records to check the rows on"
+            for model in sorted(tabled)
+            if model not in self.records and not self.env[model]._transient
+        ]
+        self.assertFalse(problems, "\n" + "\n".join(problems))
