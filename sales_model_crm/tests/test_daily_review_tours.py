@@ -1,6 +1,5 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import SalesModelCommon
@@ -47,4 +46,5 @@ class TestDailyReviewTours(SalesModelCommon, HttpCase):
         self.assertEqual(review.state, "reviewed")
         self.assertEqual(review.score, "4")
         self.assertEqual(review.manager_comment, "Good, call the hospitals first")
-        self.assertEqual(review.date, fields.Date.context_today(review))
+        # the day of the review is Li's own, in Li's time zone
+        self.assertEqual(review.date, self._today(self.salesman_li))
