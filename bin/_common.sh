@@ -139,7 +139,7 @@ smc_db_exists() {
     [[ $(psql -d postgres -XtAc "select 1 from pg_database where datname = '$1'") == 1 ]]
 }
 
-# Debian's libfaketime (package faketime), for SMC_TEST_CLOCK.
+# Debian's libfaketime (package faketime), for SMC_TEST_CLOCKS.
 smc_faketime_lib() {
     local lib
     for lib in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1; do
@@ -148,5 +148,5 @@ smc_faketime_lib() {
             return 0
         }
     done
-    smc_die "SMC_TEST_CLOCK needs libfaketime: 'apt-get install faketime'."
+    smc_die "SMC_TEST_CLOCKS needs libfaketime: 'apt-get install faketime'."
 }

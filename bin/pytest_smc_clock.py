@@ -2,11 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Run the test suite "at another hour": the pytest plugin side of ``bin/test``.
 
-``SMC_TEST_CLOCK=23:30 bin/test`` starts pytest under Debian's libfaketime with the
-wall clock moved to 23:30 UTC of the current UTC day (``FAKETIME=+<seconds>``, the
-same offset for every process of the run). PostgreSQL's clock is not moved: the UTC
-date stays the same, only the hour changes. This plugin, loaded with
-``-p pytest_smc_clock``, mends what libfaketime alone gets wrong:
+``SMC_TEST_CLOCKS="now 23:30 00:30" bin/test`` runs pytest again under Debian's
+libfaketime with the wall clock moved to 23:30, then 00:30 UTC of the current UTC
+day (``FAKETIME=+<seconds>``, one offset for the whole run). PostgreSQL's clock
+is not moved: the UTC date stays the same, only the hour changes. This plugin,
+loaded with ``-p pytest_smc_clock``, mends what libfaketime alone gets wrong:
 
 - the monotonic clock is left alone (``FAKETIME_DONT_FAKE_MONOTONIC=1``): with it
   faked, every lock or event wait with a timeout hangs. libfaketime 0.9.10 then
@@ -35,7 +35,8 @@ DATE_SHIM = """
         if (!new.target) {
             return new RealDate(RealDate.now() + offset).toString();
         }
-        return args.length ? new RealDate(...args) : new RealDate(RealDate.now() + offset);
+        const now = RealDate.now() + offset;
+        return args.length ? new RealDate(...args) : new RealDate(now);
     }
     FakeDate.prototype = RealDate.prototype;
     FakeDate.now = () => RealDate.now() + offset;

@@ -138,6 +138,16 @@ class ResCompany(models.Model):
         "they are counted in a period.",
     )
 
+    def _sales_tz(self):
+        """The company's time zone: the day its orders and reconciliations
+        fall on, and "today" for its scheduled jobs."""
+        self.ensure_one()
+        return self.sales_quota_timezone or "UTC"
+
+    def _sales_today(self):
+        """Today in the company's time zone, not the server's UTC day."""
+        return fields.Date.context_today(self.with_context(tz=self._sales_tz()))
+
     # What counts as an effective call, and the decomposition's fallbacks.
     #
     # The reverse funnel needs three ratios; when neither the quota nor its

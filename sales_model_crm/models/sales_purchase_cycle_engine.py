@@ -99,7 +99,8 @@ class SalesPurchaseCycleEngine(models.AbstractModel):
               FROM (
                 SELECT partner.commercial_partner_id AS partner_id,
                        sol.product_id,
-                       so.date_order::date AS order_date,
+                       ((so.date_order AT TIME ZONE 'UTC')
+                         AT TIME ZONE %(tz)s)::date AS order_date,
                        MAX(so.id) AS order_id,
                        -- float8: numeric division and deviation carry
                        -- dozens of digits, and cost as much
@@ -123,6 +124,8 @@ class SalesPurchaseCycleEngine(models.AbstractModel):
              WHERE qty > 0
             """,
             company=company.id,
+            # the day of an order is the company's, as "today" is
+            tz=company._sales_tz(),
             partner_filter=self._partner_filter(
                 SQL("partner.commercial_partner_id"), partners
             ),
@@ -259,8 +262,8 @@ class SalesPurchaseCycleEngine(models.AbstractModel):
         ``limit``; the next call finds the rest again, as the tiering does).
         """
         done = remaining = 0
-        today = fields.Date.context_today(self)
         for company in companies:
+            today = company._sales_today()
             if limit and done >= limit:
                 remaining += 1
                 continue

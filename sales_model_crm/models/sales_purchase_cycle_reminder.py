@@ -79,14 +79,15 @@ class SalesPurchaseCycleReminder(models.AbstractModel):
             "sales_model_crm.mail_activity_type_purchase_cycle"
         )
         partner_model = self.env["ir.model"]._get_id("res.partner")
-        today = fields.Date.context_today(self)
+        # each cycle's today is its company's
+        today = {company: company._sales_today() for company in cycles.company_id}
         vals_list = [
             {
                 "activity_type_id": activity_type.id,
                 "res_model_id": partner_model,
                 "res_id": cycle.partner_id.id,
                 "user_id": cycle.user_id.id,
-                "date_deadline": max(cycle.expected_date, today),
+                "date_deadline": max(cycle.expected_date, today[cycle.company_id]),
                 "summary": self.with_context(lang=cycle.user_id.lang)._summary(cycle),
             }
             for cycle in cycles
@@ -105,12 +106,13 @@ class SalesPurchaseCycleReminder(models.AbstractModel):
                 UPDATE sales_purchase_cycle cycle
                    SET reminded_order_id = cycle.last_order_id,
                        reminder_activity_id = reminder.activity_id,
-                       reminded_on = %(today)s
-                  FROM unnest(%(cycles)s::int[], %(activities)s::int[])
-                       AS reminder(cycle_id, activity_id)
+                       reminded_on = reminder.day
+                  FROM unnest(%(cycles)s::int[], %(activities)s::int[],
+                              %(days)s::date[])
+                       AS reminder(cycle_id, activity_id, day)
                  WHERE cycle.id = reminder.cycle_id
                 """,
-                today=today,
+                days=[today[cycle.company_id] for cycle in cycles],
                 cycles=cycles.ids,
                 activities=activities.ids,
             )

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, time, timedelta
 
-from odoo import Command, fields
+from odoo import Command
 
 from .common import SalesModelCommon
 
@@ -16,7 +16,9 @@ class SalesCustomerCareCommon(SalesModelCommon):
         super().setUpClass()
         cls.engine = cls.env["sales.purchase.cycle.engine"]
         cls.reminder = cls.env["sales.purchase.cycle.reminder"]
-        cls.today = fields.Date.context_today(cls.engine)
+        # the purchase cycles and return visits count the company's days (Li
+        # has no time zone of her own)
+        cls.today = cls.company._sales_today()
         cls.water = cls._create_product("Test Water Bucket 18.9 L", 7)
         cls.toner = cls._create_product("Test Toner Cartridge", 60)
         cls.dispenser = cls._create_product("Test Water Dispenser", 0)
