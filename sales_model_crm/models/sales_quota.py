@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, float_compare, format_amount
+from odoo.tools import SQL, float_compare, float_round, format_amount
 
 COUNT_BASES = ("new_customers", "won_deals")
 TIERS = ("minimum", "target", "stretch")
@@ -141,31 +141,53 @@ class SalesQuota(models.Model):
         currency_field="display_currency_id", tracking=True, help="冲刺."
     )
     # rewards and penalties (奖惩措施): a fixed amount, or a percentage of the
-    # amount above the tier reached (rewards) or below the minimum (penalty)
+    # amount above a tier (rewards) or below the minimum (penalty); the rewards
+    # of the tiers reached add up (see _reward_for)
     penalty_mode = fields.Selection(
         [("fixed", "Fixed amount"), ("percent", "% of the shortfall")],
         default="fixed",
         required=True,
     )
-    penalty_value = fields.Float(string="Penalty below Minimum")
+    penalty_value = fields.Float(
+        string="Penalty below Minimum",
+        help="Applies below the minimum, instead of any reward: a fixed amount, "
+        "or a percentage of the shortfall under the minimum.",
+    )
     reward_minimum_mode = fields.Selection(
         REWARD_MODES,
         default="fixed",
         required=True,
     )
-    reward_minimum_value = fields.Float(string="Reward at Minimum")
+    reward_minimum_value = fields.Float(
+        string="Reward at Minimum",
+        help="Paid once the minimum is reached: a fixed amount, or a percentage "
+        "of the result above the minimum up to the target. Rewards add up: the "
+        "higher tiers pay theirs on top of this one.",
+    )
     reward_target_mode = fields.Selection(
         REWARD_MODES,
         default="fixed",
         required=True,
     )
-    reward_target_value = fields.Float(string="Reward at Target")
+    reward_target_value = fields.Float(
+        string="Reward at Target",
+        help="Paid on top of the minimum's reward once the target is reached: a "
+        "fixed amount, or a percentage of the result above the target up to the "
+        "stretch. Left at 0, reaching the target keeps paying the minimum's "
+        "reward.",
+    )
     reward_stretch_mode = fields.Selection(
         REWARD_MODES,
         default="fixed",
         required=True,
     )
-    reward_stretch_value = fields.Float(string="Reward at Stretch")
+    reward_stretch_value = fields.Float(
+        string="Reward at Stretch",
+        help="Paid on top of the minimum's and the target's rewards once the "
+        "stretch is reached: a fixed amount, or a percentage of the result above "
+        "the stretch. Left at 0, reaching the stretch keeps paying the lower "
+        "tiers' rewards: the reward never falls when the result rises.",
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("confirmed", "Confirmed"), ("closed", "Settled")],
         default="draft",
@@ -275,7 +297,8 @@ class SalesQuota(models.Model):
     reward_amount = fields.Monetary(
         string="Reward / Penalty",
         compute="_compute_reward_amount",
-        help="Positive for a reward, negative for a penalty, at the tier reached.",
+        help="Positive for a reward, negative for a penalty: the rewards of "
+        "every tier reached added up, or the penalty below the minimum.",
     )
 
     _sql_constraints = [
@@ -399,18 +422,50 @@ class SalesQuota(models.Model):
         return reached
 
     def _reward_for(self, actual):
-        """The reward (positive) or penalty (negative) an actual earns."""
+        """The reward (positive) or penalty (negative) an actual earns.
+
+        The one definition of the reward: the settlement records it and the
+        quota's reward field (forms, lists, the Excel summary) shows it; no
+        other code computes a reward. Rewards add up tier by tier:
+        each tier reached pays its own reward on top of the lower tiers'. A
+        fixed reward is paid once its tier is reached; a percentage counts the
+        result above its tier up to the next tier (above the highest tier
+        reached: up to the result). Every part only grows with the result, so
+        the reward never falls when the result rises, and a tier without a
+        reward of its own keeps paying what the lower tiers earned. Below the
+        minimum, only the penalty applies.
+        """
         self.ensure_one()
         tier = self._tier_for(actual)
         if tier == "none":
-            if self.penalty_mode == "percent":
-                return -(self.minimum - actual) * self.penalty_value / 100.0
-            return -self.penalty_value
-        mode = self[f"reward_{tier}_mode"]
+            amount = self._penalty_for(actual)
+        else:
+            reached = TIERS[: TIERS.index(tier) + 1]
+            # each tier's band ends at the next tier, the highest at the actual
+            ceilings = [self[name] for name in reached[1:]] + [actual]
+            amount = sum(
+                self._tier_reward(name, actual, ceiling)
+                for name, ceiling in zip(reached, ceilings, strict=True)
+            )
+        return float_round(amount, precision_rounding=self._reward_rounding())
+
+    def _tier_reward(self, tier, actual, ceiling):
+        """What ``tier`` adds to the reward of ``actual`` once reached."""
         value = self[f"reward_{tier}_value"]
-        if mode == "percent":
-            return (actual - self[tier]) * value / 100.0
-        return value
+        if self[f"reward_{tier}_mode"] == "fixed":
+            return value
+        band = max(min(actual, ceiling) - self[tier], 0.0)
+        return band * value / 100.0
+
+    def _penalty_for(self, actual):
+        """The penalty (negative) of an actual below the minimum."""
+        if self.penalty_mode == "percent":
+            return -(self.minimum - actual) * self.penalty_value / 100.0
+        return -self.penalty_value
+
+    def _reward_rounding(self):
+        # rewards are money in the company currency, counting quotas too
+        return self.company_id.currency_id.rounding or 0.01
 
     def _pace(self):
         """Pace against the target in working days of the owner's calendar."""
