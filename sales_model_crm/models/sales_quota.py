@@ -35,6 +35,17 @@ REFRESH_TRIGGERS = frozenset(
 )
 # how a reward is counted at each tier reached
 REWARD_MODES = [("fixed", "Fixed amount"), ("percent", "% of the excess")]
+# what the reward or penalty is computed from, besides the tiers and actual
+INCENTIVE_FIELDS = (
+    "penalty_mode",
+    "penalty_value",
+    "reward_minimum_mode",
+    "reward_minimum_value",
+    "reward_target_mode",
+    "reward_target_value",
+    "reward_stretch_mode",
+    "reward_stretch_value",
+)
 # fields anyone allowed to edit may still change on a locked quota
 FREE_FIELDS = PROGRESS_FIELDS | {
     "note",
@@ -311,7 +322,7 @@ class SalesQuota(models.Model):
 
     # --- computes -----------------------------------------------------------
 
-    @api.depends("basis", "company_id")
+    @api.depends("basis", "company_id.currency_id")
     def _compute_display_currency_id(self):
         for quota in self:
             quota.display_currency_id = (
@@ -373,7 +384,12 @@ class SalesQuota(models.Model):
             quota.tier_reached = quota._tier_for(actual)
 
     @api.depends(
-        "actual_amount", "target", "minimum", "working_days_total", "progress_date"
+        "actual_amount",
+        "target",
+        "minimum",
+        "working_days_total",
+        "working_days_elapsed",
+        "progress_date",
     )
     def _compute_pace(self):
         for quota in self:
@@ -383,7 +399,14 @@ class SalesQuota(models.Model):
             quota.gap_per_day = pace["per_day_target"]
             quota.gap_per_day_minimum = pace["per_day_minimum"]
 
-    @api.depends("actual_amount", "state", "settlement_ids.reward_amount")
+    @api.depends(
+        "actual_amount",
+        "state",
+        "settlement_ids.reward_amount",
+        *TIERS,
+        *INCENTIVE_FIELDS,
+        "company_id.currency_id.rounding",
+    )
     def _compute_reward_amount(self):
         for quota in self:
             settlement = quota.settlement_ids[:1]

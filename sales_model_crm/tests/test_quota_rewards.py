@@ -132,3 +132,45 @@ class TestQuotaRewards(SalesQuotaCommon):
         quota = self._configured("team quarter")
         quota.actual_amount = 166_225
         self.assertEqual(quota.reward_amount, 10_622.50)
+
+    # --- the reward and the pace follow their inputs, no cache to clear -------
+
+    def test_a_new_penalty_shows_at_once(self):
+        quota = self._quota(self.jan, self.salesman_li, 30_000)
+        quota.actual_amount = 10_000
+        self.assertEqual(quota.reward_amount, 0)
+        quota.penalty_value = 500
+        self.assertEqual(quota.reward_amount, -500)
+        quota.penalty_mode = "percent"
+        quota.penalty_value = 10
+        # 10 % of the 14,000 short of the 24,000 minimum
+        self.assertEqual(quota.reward_amount, -1_400)
+
+    def test_a_new_reward_or_tier_shows_at_once(self):
+        quota = self._quota(self.jan, self.salesman_li, 30_000)
+        quota.actual_amount = 40_000
+        self.assertEqual(quota.reward_amount, 0)
+        quota.reward_target_value = 800
+        self.assertEqual(quota.reward_amount, 800)
+        quota.reward_stretch_mode = "percent"
+        quota.reward_stretch_value = 10
+        # 800 + 10 % of the 4,000 above the 36,000 stretch
+        self.assertEqual(quota.reward_amount, 1_200)
+        quota.stretch = 50_000
+        self.assertEqual(quota.reward_amount, 800)
+
+    def test_the_pace_follows_the_working_days_elapsed(self):
+        quota = self._quota(self.jan, self.salesman_li, 23_000, minimum=11_500)
+        quota.write(
+            {
+                "working_days_total": 23,
+                "working_days_elapsed": 10,
+                "actual_amount": 5_000,
+            }
+        )
+        self.assertEqual(quota.expected_to_date, 10_000)
+        self.assertAlmostEqual(quota.gap_per_day, 18_000 / 13, places=2)
+        quota.working_days_elapsed = 20
+        self.assertEqual(quota.expected_to_date, 20_000)
+        self.assertEqual(quota.forecast_amount, 5_750)
+        self.assertEqual(quota.gap_per_day, 6_000)
