@@ -297,19 +297,49 @@ class SalesQuota(models.Model):
         string="Needed per Remaining Day",
         currency_field="display_currency_id",
         compute="_compute_pace",
-        help="What each remaining working day must bring to reach the target.",
+        help="What each remaining working day must bring to reach the target; "
+        "0 once no working day is left (see Short of Target).",
     )
     gap_per_day_minimum = fields.Monetary(
         string="Needed per Day for Minimum",
         currency_field="display_currency_id",
         compute="_compute_pace",
     )
+    working_days_remaining = fields.Integer(compute="_compute_pace")
+    shortfall_target = fields.Monetary(
+        string="Short of Target",
+        currency_field="display_currency_id",
+        compute="_compute_pace",
+        help="What the actual lacks to reach the target.",
+    )
+    shortfall_minimum = fields.Monetary(
+        string="Short of Minimum",
+        currency_field="display_currency_id",
+        compute="_compute_pace",
+        help="What the actual lacks to reach the minimum.",
+    )
     settlement_ids = fields.One2many("sales.quota.settlement", "quota_id")
+    is_settled = fields.Boolean(string="Settled", compute="_compute_reward_amount")
     reward_amount = fields.Monetary(
         string="Reward / Penalty",
         compute="_compute_reward_amount",
         help="Positive for a reward, negative for a penalty: the rewards of "
-        "every tier reached added up, or the penalty below the minimum.",
+        "every tier reached added up, or the penalty below the minimum. Once "
+        "settled, the amount settled; until then, provisional: what the actual "
+        "so far would earn.",
+    )
+    reward_projected = fields.Monetary(
+        string="Projected Reward / Penalty",
+        compute="_compute_reward_amount",
+        help="Until the quota is settled: what the forecast at period end (the "
+        "actual at the current run rate) would earn. Provisional: it moves with "
+        "every refresh.",
+    )
+    to_settle = fields.Boolean(
+        compute="_compute_to_settle",
+        search="_search_to_settle",
+        help="The period has ended and the quota is not settled yet: a draft "
+        "still to confirm, or a confirmed quota the daily job has not settled.",
     )
 
     _sql_constraints = [
@@ -398,11 +428,16 @@ class SalesQuota(models.Model):
             quota.forecast_amount = pace["forecast"]
             quota.gap_per_day = pace["per_day_target"]
             quota.gap_per_day_minimum = pace["per_day_minimum"]
+            quota.working_days_remaining = pace["remaining"]
+            quota.shortfall_target = pace["shortfall_target"]
+            quota.shortfall_minimum = pace["shortfall_minimum"]
 
     @api.depends(
         "actual_amount",
         "state",
         "settlement_ids.reward_amount",
+        "working_days_total",
+        "working_days_elapsed",
         *TIERS,
         *INCENTIVE_FIELDS,
         "company_id.currency_id.rounding",
@@ -410,11 +445,34 @@ class SalesQuota(models.Model):
     def _compute_reward_amount(self):
         for quota in self:
             settlement = quota.settlement_ids[:1]
-            quota.reward_amount = (
-                settlement.reward_amount
-                if settlement
-                else quota._reward_for(quota.actual_amount)
-            )
+            quota.is_settled = bool(settlement)
+            if settlement:
+                quota.reward_amount = settlement.reward_amount
+                quota.reward_projected = 0.0
+                continue
+            quota.reward_amount = quota._reward_for(quota.actual_amount)
+            quota.reward_projected = quota._reward_for(quota._pace()["forecast"])
+
+    @api.depends("state", "date_end")
+    @api.depends_context("tz")
+    def _compute_to_settle(self):
+        today = fields.Date.context_today(self)
+        for quota in self:
+            quota.to_settle = quota._is_to_settle(today)
+
+    def _is_to_settle(self, today):
+        self.ensure_one()
+        return self.state != "closed" and bool(self.date_end) and self.date_end < today
+
+    def _search_to_settle(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Operation not supported"))
+        # the user's day: a period ending today is still running for them
+        today = fields.Date.context_today(self)
+        domain = [("state", "!=", "closed"), ("date_end", "<", today)]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
 
     @api.depends("child_ids.minimum", "child_ids.target", "child_ids.stretch")
     def _compute_split_mismatch(self):
@@ -497,12 +555,17 @@ class SalesQuota(models.Model):
         elapsed = min(self.working_days_elapsed, total)
         remaining = total - elapsed
         actual = self.actual_amount
+        shortfall_target = max(self.target - actual, 0.0)
+        shortfall_minimum = max(self.minimum - actual, 0.0)
         result = {
             "expected": 0.0,
             "forecast": actual,
             "per_day_target": 0.0,
             "per_day_minimum": 0.0,
             "expected_minimum": 0.0,
+            "remaining": remaining,
+            "shortfall_target": shortfall_target,
+            "shortfall_minimum": shortfall_minimum,
         }
         if not total:
             return result
@@ -510,12 +573,11 @@ class SalesQuota(models.Model):
         result["expected_minimum"] = self.minimum * elapsed / total
         if elapsed:
             result["forecast"] = actual * total / elapsed
+        # no working day left: nothing is needed per day, the shortfall is
+        # what is missing (dividing by no day is not "the whole gap per day")
         if remaining:
-            result["per_day_target"] = max(self.target - actual, 0.0) / remaining
-            result["per_day_minimum"] = max(self.minimum - actual, 0.0) / remaining
-        else:
-            result["per_day_target"] = max(self.target - actual, 0.0)
-            result["per_day_minimum"] = max(self.minimum - actual, 0.0)
+            result["per_day_target"] = shortfall_target / remaining
+            result["per_day_minimum"] = shortfall_minimum / remaining
         return result
 
     def _split_mismatch_message(self):
@@ -759,12 +821,22 @@ class SalesQuota(models.Model):
                 actual=fmt(self.actual_amount),
                 expected=fmt(pace["expected_minimum"]),
             ),
-            _(
-                "To still reach the minimum: %(minimum)s per remaining working "
-                "day; the target: %(target)s per day.",
-                minimum=fmt(pace["per_day_minimum"]),
-                target=fmt(pace["per_day_target"]),
-            ),
+            self._pace_reminder_need(pace, fmt),
+        )
+
+    def _pace_reminder_need(self, pace, fmt):
+        if not pace["remaining"]:
+            return _(
+                "No working day is left: %(minimum)s short of the minimum, "
+                "%(target)s short of the target.",
+                minimum=fmt(pace["shortfall_minimum"]),
+                target=fmt(pace["shortfall_target"]),
+            )
+        return _(
+            "To still reach the minimum: %(minimum)s per remaining working "
+            "day; the target: %(target)s per day.",
+            minimum=fmt(pace["per_day_minimum"]),
+            target=fmt(pace["per_day_target"]),
         )
 
     def _remind_behind_pace(self):
