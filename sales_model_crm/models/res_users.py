@@ -25,9 +25,12 @@ class ResUsers(models.Model):
 
     @api.depends_context("company")
     def _compute_sales_model_visible_owner_ids(self):
+        # the setting of the company worked in (the record rules' company),
+        # not of the user's default company: the value is cached per company
+        shares_in_team = self.env.company.sales_partner_visibility == "team"
         for user in self:
             owners = user
-            if user.company_id.sales_partner_visibility == "team":
+            if shares_in_team:
                 owners |= user.crm_team_ids.member_ids
             user.sales_model_visible_owner_ids = owners
 

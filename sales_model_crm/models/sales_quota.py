@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, float_compare, format_amount
+from odoo.tools import SQL, float_compare, float_round, format_amount
 
 COUNT_BASES = ("new_customers", "won_deals")
 TIERS = ("minimum", "target", "stretch")
@@ -35,6 +35,17 @@ REFRESH_TRIGGERS = frozenset(
 )
 # how a reward is counted at each tier reached
 REWARD_MODES = [("fixed", "Fixed amount"), ("percent", "% of the excess")]
+# what the reward or penalty is computed from, besides the tiers and actual
+INCENTIVE_FIELDS = (
+    "penalty_mode",
+    "penalty_value",
+    "reward_minimum_mode",
+    "reward_minimum_value",
+    "reward_target_mode",
+    "reward_target_value",
+    "reward_stretch_mode",
+    "reward_stretch_value",
+)
 # fields anyone allowed to edit may still change on a locked quota
 FREE_FIELDS = PROGRESS_FIELDS | {
     "note",
@@ -141,31 +152,53 @@ class SalesQuota(models.Model):
         currency_field="display_currency_id", tracking=True, help="冲刺."
     )
     # rewards and penalties (奖惩措施): a fixed amount, or a percentage of the
-    # amount above the tier reached (rewards) or below the minimum (penalty)
+    # amount above a tier (rewards) or below the minimum (penalty); the rewards
+    # of the tiers reached add up (see _reward_for)
     penalty_mode = fields.Selection(
         [("fixed", "Fixed amount"), ("percent", "% of the shortfall")],
         default="fixed",
         required=True,
     )
-    penalty_value = fields.Float(string="Penalty below Minimum")
+    penalty_value = fields.Float(
+        string="Penalty below Minimum",
+        help="Applies below the minimum, instead of any reward: a fixed amount, "
+        "or a percentage of the shortfall under the minimum.",
+    )
     reward_minimum_mode = fields.Selection(
         REWARD_MODES,
         default="fixed",
         required=True,
     )
-    reward_minimum_value = fields.Float(string="Reward at Minimum")
+    reward_minimum_value = fields.Float(
+        string="Reward at Minimum",
+        help="Paid once the minimum is reached: a fixed amount, or a percentage "
+        "of the result above the minimum up to the target. Rewards add up: the "
+        "higher tiers pay theirs on top of this one.",
+    )
     reward_target_mode = fields.Selection(
         REWARD_MODES,
         default="fixed",
         required=True,
     )
-    reward_target_value = fields.Float(string="Reward at Target")
+    reward_target_value = fields.Float(
+        string="Reward at Target",
+        help="Paid on top of the minimum's reward once the target is reached: a "
+        "fixed amount, or a percentage of the result above the target up to the "
+        "stretch. Left at 0, reaching the target keeps paying the minimum's "
+        "reward.",
+    )
     reward_stretch_mode = fields.Selection(
         REWARD_MODES,
         default="fixed",
         required=True,
     )
-    reward_stretch_value = fields.Float(string="Reward at Stretch")
+    reward_stretch_value = fields.Float(
+        string="Reward at Stretch",
+        help="Paid on top of the minimum's and the target's rewards once the "
+        "stretch is reached: a fixed amount, or a percentage of the result above "
+        "the stretch. Left at 0, reaching the stretch keeps paying the lower "
+        "tiers' rewards: the reward never falls when the result rises.",
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("confirmed", "Confirmed"), ("closed", "Settled")],
         default="draft",
@@ -264,18 +297,49 @@ class SalesQuota(models.Model):
         string="Needed per Remaining Day",
         currency_field="display_currency_id",
         compute="_compute_pace",
-        help="What each remaining working day must bring to reach the target.",
+        help="What each remaining working day must bring to reach the target; "
+        "0 once no working day is left (see Short of Target).",
     )
     gap_per_day_minimum = fields.Monetary(
         string="Needed per Day for Minimum",
         currency_field="display_currency_id",
         compute="_compute_pace",
     )
+    working_days_remaining = fields.Integer(compute="_compute_pace")
+    shortfall_target = fields.Monetary(
+        string="Short of Target",
+        currency_field="display_currency_id",
+        compute="_compute_pace",
+        help="What the actual lacks to reach the target.",
+    )
+    shortfall_minimum = fields.Monetary(
+        string="Short of Minimum",
+        currency_field="display_currency_id",
+        compute="_compute_pace",
+        help="What the actual lacks to reach the minimum.",
+    )
     settlement_ids = fields.One2many("sales.quota.settlement", "quota_id")
+    is_settled = fields.Boolean(string="Settled", compute="_compute_reward_amount")
     reward_amount = fields.Monetary(
         string="Reward / Penalty",
         compute="_compute_reward_amount",
-        help="Positive for a reward, negative for a penalty, at the tier reached.",
+        help="Positive for a reward, negative for a penalty: the rewards of "
+        "every tier reached added up, or the penalty below the minimum. Once "
+        "settled, the amount settled; until then, provisional: what the actual "
+        "so far would earn.",
+    )
+    reward_projected = fields.Monetary(
+        string="Projected Reward / Penalty",
+        compute="_compute_reward_amount",
+        help="Until the quota is settled: what the forecast at period end (the "
+        "actual at the current run rate) would earn. Provisional: it moves with "
+        "every refresh.",
+    )
+    to_settle = fields.Boolean(
+        compute="_compute_to_settle",
+        search="_search_to_settle",
+        help="The period has ended and the quota is not settled yet: a draft "
+        "still to confirm, or a confirmed quota the daily job has not settled.",
     )
 
     _sql_constraints = [
@@ -288,7 +352,7 @@ class SalesQuota(models.Model):
 
     # --- computes -----------------------------------------------------------
 
-    @api.depends("basis", "company_id")
+    @api.depends("basis", "company_id.currency_id")
     def _compute_display_currency_id(self):
         for quota in self:
             quota.display_currency_id = (
@@ -350,7 +414,12 @@ class SalesQuota(models.Model):
             quota.tier_reached = quota._tier_for(actual)
 
     @api.depends(
-        "actual_amount", "target", "minimum", "working_days_total", "progress_date"
+        "actual_amount",
+        "target",
+        "minimum",
+        "working_days_total",
+        "working_days_elapsed",
+        "progress_date",
     )
     def _compute_pace(self):
         for quota in self:
@@ -359,16 +428,51 @@ class SalesQuota(models.Model):
             quota.forecast_amount = pace["forecast"]
             quota.gap_per_day = pace["per_day_target"]
             quota.gap_per_day_minimum = pace["per_day_minimum"]
+            quota.working_days_remaining = pace["remaining"]
+            quota.shortfall_target = pace["shortfall_target"]
+            quota.shortfall_minimum = pace["shortfall_minimum"]
 
-    @api.depends("actual_amount", "state", "settlement_ids.reward_amount")
+    @api.depends(
+        "actual_amount",
+        "state",
+        "settlement_ids.reward_amount",
+        "working_days_total",
+        "working_days_elapsed",
+        *TIERS,
+        *INCENTIVE_FIELDS,
+        "company_id.currency_id.rounding",
+    )
     def _compute_reward_amount(self):
         for quota in self:
             settlement = quota.settlement_ids[:1]
-            quota.reward_amount = (
-                settlement.reward_amount
-                if settlement
-                else quota._reward_for(quota.actual_amount)
-            )
+            quota.is_settled = bool(settlement)
+            if settlement:
+                quota.reward_amount = settlement.reward_amount
+                quota.reward_projected = 0.0
+                continue
+            quota.reward_amount = quota._reward_for(quota.actual_amount)
+            quota.reward_projected = quota._reward_for(quota._pace()["forecast"])
+
+    @api.depends("state", "date_end")
+    @api.depends_context("tz")
+    def _compute_to_settle(self):
+        today = fields.Date.context_today(self)
+        for quota in self:
+            quota.to_settle = quota._is_to_settle(today)
+
+    def _is_to_settle(self, today):
+        self.ensure_one()
+        return self.state != "closed" and bool(self.date_end) and self.date_end < today
+
+    def _search_to_settle(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Operation not supported"))
+        # the user's day: a period ending today is still running for them
+        today = fields.Date.context_today(self)
+        domain = [("state", "!=", "closed"), ("date_end", "<", today)]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
 
     @api.depends("child_ids.minimum", "child_ids.target", "child_ids.stretch")
     def _compute_split_mismatch(self):
@@ -399,18 +503,50 @@ class SalesQuota(models.Model):
         return reached
 
     def _reward_for(self, actual):
-        """The reward (positive) or penalty (negative) an actual earns."""
+        """The reward (positive) or penalty (negative) an actual earns.
+
+        The one definition of the reward: the settlement records it and the
+        quota's reward field (forms, lists, the Excel summary) shows it; no
+        other code computes a reward. Rewards add up tier by tier:
+        each tier reached pays its own reward on top of the lower tiers'. A
+        fixed reward is paid once its tier is reached; a percentage counts the
+        result above its tier up to the next tier (above the highest tier
+        reached: up to the result). Every part only grows with the result, so
+        the reward never falls when the result rises, and a tier without a
+        reward of its own keeps paying what the lower tiers earned. Below the
+        minimum, only the penalty applies.
+        """
         self.ensure_one()
         tier = self._tier_for(actual)
         if tier == "none":
-            if self.penalty_mode == "percent":
-                return -(self.minimum - actual) * self.penalty_value / 100.0
-            return -self.penalty_value
-        mode = self[f"reward_{tier}_mode"]
+            amount = self._penalty_for(actual)
+        else:
+            reached = TIERS[: TIERS.index(tier) + 1]
+            # each tier's band ends at the next tier, the highest at the actual
+            ceilings = [self[name] for name in reached[1:]] + [actual]
+            amount = sum(
+                self._tier_reward(name, actual, ceiling)
+                for name, ceiling in zip(reached, ceilings, strict=True)
+            )
+        return float_round(amount, precision_rounding=self._reward_rounding())
+
+    def _tier_reward(self, tier, actual, ceiling):
+        """What ``tier`` adds to the reward of ``actual`` once reached."""
         value = self[f"reward_{tier}_value"]
-        if mode == "percent":
-            return (actual - self[tier]) * value / 100.0
-        return value
+        if self[f"reward_{tier}_mode"] == "fixed":
+            return value
+        band = max(min(actual, ceiling) - self[tier], 0.0)
+        return band * value / 100.0
+
+    def _penalty_for(self, actual):
+        """The penalty (negative) of an actual below the minimum."""
+        if self.penalty_mode == "percent":
+            return -(self.minimum - actual) * self.penalty_value / 100.0
+        return -self.penalty_value
+
+    def _reward_rounding(self):
+        # rewards are money in the company currency, counting quotas too
+        return self.company_id.currency_id.rounding or 0.01
 
     def _pace(self):
         """Pace against the target in working days of the owner's calendar."""
@@ -419,12 +555,17 @@ class SalesQuota(models.Model):
         elapsed = min(self.working_days_elapsed, total)
         remaining = total - elapsed
         actual = self.actual_amount
+        shortfall_target = max(self.target - actual, 0.0)
+        shortfall_minimum = max(self.minimum - actual, 0.0)
         result = {
             "expected": 0.0,
             "forecast": actual,
             "per_day_target": 0.0,
             "per_day_minimum": 0.0,
             "expected_minimum": 0.0,
+            "remaining": remaining,
+            "shortfall_target": shortfall_target,
+            "shortfall_minimum": shortfall_minimum,
         }
         if not total:
             return result
@@ -432,12 +573,11 @@ class SalesQuota(models.Model):
         result["expected_minimum"] = self.minimum * elapsed / total
         if elapsed:
             result["forecast"] = actual * total / elapsed
+        # no working day left: nothing is needed per day, the shortfall is
+        # what is missing (dividing by no day is not "the whole gap per day")
         if remaining:
-            result["per_day_target"] = max(self.target - actual, 0.0) / remaining
-            result["per_day_minimum"] = max(self.minimum - actual, 0.0) / remaining
-        else:
-            result["per_day_target"] = max(self.target - actual, 0.0)
-            result["per_day_minimum"] = max(self.minimum - actual, 0.0)
+            result["per_day_target"] = shortfall_target / remaining
+            result["per_day_minimum"] = shortfall_minimum / remaining
         return result
 
     def _split_mismatch_message(self):
@@ -681,12 +821,22 @@ class SalesQuota(models.Model):
                 actual=fmt(self.actual_amount),
                 expected=fmt(pace["expected_minimum"]),
             ),
-            _(
-                "To still reach the minimum: %(minimum)s per remaining working "
-                "day; the target: %(target)s per day.",
-                minimum=fmt(pace["per_day_minimum"]),
-                target=fmt(pace["per_day_target"]),
-            ),
+            self._pace_reminder_need(pace, fmt),
+        )
+
+    def _pace_reminder_need(self, pace, fmt):
+        if not pace["remaining"]:
+            return _(
+                "No working day is left: %(minimum)s short of the minimum, "
+                "%(target)s short of the target.",
+                minimum=fmt(pace["shortfall_minimum"]),
+                target=fmt(pace["shortfall_target"]),
+            )
+        return _(
+            "To still reach the minimum: %(minimum)s per remaining working "
+            "day; the target: %(target)s per day.",
+            minimum=fmt(pace["per_day_minimum"]),
+            target=fmt(pace["per_day_target"]),
         )
 
     def _remind_behind_pace(self):

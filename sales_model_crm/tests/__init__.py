@@ -15,6 +15,8 @@ from . import test_quota_grid
 from . import test_period_generate
 from . import test_quota_views
 from . import test_quota_rules
+from . import test_quota_rewards
+from . import test_quota_provisional
 from . import test_quota_cron
 from . import test_sales_plan
 from . import test_sales_budget

@@ -150,6 +150,18 @@ class TestPartnerSecurity(SalesModelCommon):
         self.assertIn(self.customer_wang, visible)
         self.assertNotIn(self.customer_zhang, visible)
 
+    def test_team_visibility_is_the_setting_of_the_company_worked_in(self):
+        other = self._create_company(name="Test Team Visibility Co")
+        other.sales_partner_visibility = "team"
+        li = self.salesman_li
+        li.company_ids |= other
+        own = li.sales_model_visible_owner_ids
+        self.assertEqual(own, li, "own documents in the user's main company")
+        # the same user, cached per company: no invalidation between the reads
+        in_other = li.with_company(other).sales_model_visible_owner_ids
+        self.assertEqual(in_other, li | self.team_manager)
+        self.assertEqual(li.sales_model_visible_owner_ids, li)
+
     @users("smc_li")
     def test_salesperson_sees_visit_records_of_own_customers_only(self):
         visible = self._visible(self.activity_li | self.activity_zhang)

@@ -111,7 +111,8 @@ class TestQuotaRules(SalesQuotaCommon):
         self.assertEqual(quota._reward_for(70000), -500)
         self.assertEqual(quota._reward_for(90000), 0)
         self.assertEqual(quota._reward_for(100000), 2000)
-        self.assertEqual(quota._reward_for(125000), 5000)
+        # the stretch's reward comes on top of the target's
+        self.assertEqual(quota._reward_for(125000), 7000)
 
     def test_percentage_rewards_count_the_excess_and_penalties_the_shortfall(self):
         quota = self._quota(

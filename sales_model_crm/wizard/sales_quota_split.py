@@ -1,6 +1,8 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
 from datetime import datetime, time, timedelta
+from fractions import Fraction
 
 from dateutil.relativedelta import relativedelta
 
@@ -35,30 +37,46 @@ COPIED_FIELDS = (
 )
 
 
+def distribute(total, weights, rounding):
+    """Split ``total`` in proportion to ``weights``, in units of ``rounding``.
+
+    Largest remainder: every part gets the whole units of its exact share,
+    then the units left over go one each to the parts with the largest
+    fractions (the later part on a tie). The parts add up to ``total`` exactly
+    and equal weights give parts at most one unit apart: 100,000 among three
+    is 33,333.33 / 33,333.33 / 33,333.34. Exact fractions, not rounded
+    percentages: 33.33 % of 100,000 would leave 10 in the last part.
+    """
+    positive = [Fraction(max(weight, 0.0)) for weight in weights]
+    weight_total = sum(positive)
+    if not weights or weight_total <= 0:
+        return [0.0] * len(weights)
+    sign = -1 if total < 0 else 1
+    units = round(abs(total) / rounding)
+    exact = [units * weight / weight_total for weight in positive]
+    counts = [math.floor(part) for part in exact]
+    by_remainder = sorted(
+        range(len(exact)),
+        key=lambda index: (exact[index] - counts[index], index),
+        reverse=True,
+    )
+    for index in by_remainder[: units - sum(counts)]:
+        counts[index] += 1
+    return [
+        sign * float_round(count * rounding, precision_rounding=rounding)
+        for count in counts
+    ]
+
+
 def shares_from_weights(weights):
     """Percentages (2 decimals) proportional to ``weights``, summing to 100.
 
-    The rounding remainder goes to the last share; None without any weight.
+    Shares are what the wizard shows; the amounts are split from the weights
+    themselves (see ``distribute``). None without any weight.
     """
-    total = sum(weight for weight in weights if weight > 0)
-    if not weights or total <= 0:
+    if not weights or sum(weight for weight in weights if weight > 0) <= 0:
         return None
-    shares = [round(100.0 * max(weight, 0) / total, 2) for weight in weights[:-1]]
-    shares.append(round(100.0 - sum(shares), 2))
-    return shares
-
-
-def distribute(total, shares, rounding):
-    """Split ``total`` by percentage ``shares``, the parts summing to it exactly.
-
-    Each part is rounded to ``rounding``; the remainder goes to the last part.
-    """
-    parts = [
-        float_round(total * share / 100.0, precision_rounding=rounding)
-        for share in shares[:-1]
-    ]
-    parts.append(float_round(total - sum(parts), precision_rounding=rounding))
-    return parts
+    return distribute(100.0, weights, 0.01)
 
 
 class SalesQuotaSplit(models.TransientModel):
@@ -111,6 +129,11 @@ class SalesQuotaSplit(models.TransientModel):
         help="By last year's share: each salesperson's part of the actual of the "
         "same period one year earlier.",
     )
+    include_leader = fields.Boolean(
+        string="Include the Team Leader",
+        help="The team leader receives a part like the salespeople; by default "
+        "the quota goes to the team's members other than its leader.",
+    )
     line_ids = fields.One2many(
         "sales.quota.split.line",
         "wizard_id",
@@ -120,6 +143,9 @@ class SalesQuotaSplit(models.TransientModel):
         readonly=False,
     )
     history_note = fields.Char(compute="_compute_line_ids", store=True)
+    # how many lines the shares were last balanced over: a line removed or
+    # added in equal or last-year mode rebalances the others
+    line_count = fields.Integer(compute="_compute_line_ids", store=True)
     total_share = fields.Float(
         string="Total (%)", digits=(5, 2), compute="_compute_total_share"
     )
@@ -153,22 +179,19 @@ class SalesQuotaSplit(models.TransientModel):
                 (cycle for cycle in CYCLE_ORDER if cycle in cycles), False
             )
 
-    @api.depends("quota_id", "mode", "cycle", "owner_method")
+    @api.depends("quota_id", "mode", "cycle", "owner_method", "include_leader")
     def _compute_line_ids(self):
         for wizard in self:
             commands = [Command.clear()]
             note = False
             if wizard.quota_id and wizard.mode == "period":
                 periods = wizard._split_periods()
-                shares = (
+                weights = (
                     list(THREE_PERIOD_SHARES)
                     if len(periods) == 3
-                    else shares_from_weights([1.0] * len(periods)) or []
+                    else [1.0] * len(periods)
                 )
-                commands += [
-                    Command.create({"period_id": period.id, "share": share})
-                    for period, share in zip(periods, shares, strict=True)
-                ]
+                commands += wizard._line_commands("period_id", periods, weights)
             elif wizard.quota_id and wizard.mode == "owner":
                 users = wizard._split_users()
                 weights = [1.0] * len(users)
@@ -183,13 +206,41 @@ class SalesQuotaSplit(models.TransientModel):
                             "shares are equal."
                         )
                         weights = [1.0] * len(users)
-                shares = shares_from_weights(weights) or [0.0] * len(users)
-                commands += [
-                    Command.create({"user_id": user.id, "share": share})
-                    for user, share in zip(users, shares, strict=True)
-                ]
+                commands += wizard._line_commands("user_id", users, weights)
             wizard.line_ids = commands
+            wizard.line_count = len(commands) - 1
             wizard.history_note = note
+
+    @api.model
+    def _line_commands(self, field_name, records, weights):
+        shares = shares_from_weights(weights) or [0.0] * len(records)
+        return [
+            Command.create({field_name: record.id, "share": share, "weight": weight})
+            for record, share, weight in zip(records, shares, weights, strict=True)
+        ]
+
+    @api.onchange("line_ids")
+    def _onchange_line_ids_rebalance(self):
+        """A line removed or added: the others share the 100 % again.
+
+        Equally in equal mode, in proportion to last year's actuals in
+        last-year mode; shares set by hand or by period are left alone.
+        """
+        lines = self.line_ids
+        if (
+            self.mode != "owner"
+            or self.owner_method not in ("equal", "last_year")
+            or len(lines) == self.line_count
+        ):
+            return
+        weights = lines.mapped("weight")
+        if self.owner_method == "equal" or not shares_from_weights(weights):
+            weights = [1.0] * len(lines)
+        shares = shares_from_weights(weights) or []
+        for line, share, weight in zip(lines, shares, weights, strict=True):
+            line.share = share
+            line.weight = weight
+        self.line_count = len(lines)
 
     @api.depends("line_ids.share")
     def _compute_total_share(self):
@@ -210,13 +261,20 @@ class SalesQuotaSplit(models.TransientModel):
         return self.quota_id.period_id._sales_sub_periods(self.cycle)
 
     def _split_users(self):
-        """The salespeople of the quota's team (its members)."""
+        """The salespeople of the quota's team (its members).
+
+        The team leader is often a member too, to see the team's documents:
+        they receive a part only when chosen.
+        """
         self.ensure_one()
         quota = self.quota_id
         if quota.owner_type != "team":
             return self.env["res.users"]
+        leader = quota.team_id.user_id
         return quota.team_id.member_ids.filtered(
-            lambda user: user.active and quota.company_id in user.company_ids
+            lambda user: user.active
+            and quota.company_id in user.company_ids
+            and (self.include_leader or user != leader)
         )
 
     def _last_year_actuals(self, users):
@@ -375,15 +433,48 @@ class SalesQuotaSplit(models.TransientModel):
                 raise UserError(_("Each salesperson receives one part only."))
         return lines
 
+    def _split_rounding(self):
+        quota = self.quota_id
+        if quota.basis in COUNT_BASES:
+            return 1.0
+        return quota.currency_id.rounding or 0.01
+
+    @api.model
+    def _split_weights(self, lines):
+        """What the amounts are split by: the exact weights behind the shares.
+
+        Equal parts, 30/30/40 and last year's actuals split by their exact
+        weights; once a share is set by hand (the shares are no longer those
+        of the weights), the shares shown are the weights.
+        """
+        shares = lines.mapped("share")
+        # a line without a share receives nothing, whatever its weight
+        weights = [line.weight if line.share else 0.0 for line in lines]
+        derived = shares_from_weights(weights)
+        if derived and all(
+            not float_compare(share, expected, precision_digits=2)
+            for share, expected in zip(shares, derived, strict=True)
+        ):
+            return weights
+        return shares
+
+    def _split_amounts(self, lines):
+        """{tier: [amount per line]}, each tier adding up to the quota's."""
+        quota = self.quota_id
+        weights = self._split_weights(lines)
+        rounding = self._split_rounding()
+        return {tier: distribute(quota[tier], weights, rounding) for tier in TIERS}
+
     def _part_values(self, lines):
         """The values of the parts: amounts summing exactly to the quota."""
         quota = self.quota_id
-        rounding = 1.0 if quota.basis in COUNT_BASES else quota.currency_id.rounding
-        shares = lines.mapped("share")
-        amounts = {tier: distribute(quota[tier], shares, rounding) for tier in TIERS}
+        # over all the lines, as the preview: a line without a share gets 0
+        all_lines = self.line_ids
+        amounts = self._split_amounts(all_lines)
         copied = quota._convert_to_write({name: quota[name] for name in COPIED_FIELDS})
         vals_list = []
-        for index, line in enumerate(lines):
+        for line in lines:
+            index = all_lines.ids.index(line.id)
             vals = dict(
                 copied,
                 parent_id=quota.id,
@@ -471,19 +562,28 @@ class SalesQuotaSplitLine(models.TransientModel):
         "res.users", string="Salesperson", domain=[("share", "=", False)]
     )
     share = fields.Float(string="Share (%)", digits=(5, 2))
+    # the exact weight behind the share (1 for equal parts, last year's
+    # actual...): the amounts are split by it, not by the rounded share
+    weight = fields.Float()
     minimum = fields.Monetary(compute="_compute_amounts")
     target = fields.Monetary(compute="_compute_amounts")
     stretch = fields.Monetary(compute="_compute_amounts")
 
     @api.depends(
         "share",
+        "weight",
+        "wizard_id.line_ids.share",
+        "wizard_id.line_ids.weight",
         "wizard_id.quota_id.minimum",
         "wizard_id.quota_id.target",
         "wizard_id.quota_id.stretch",
     )
     def _compute_amounts(self):
-        # a preview: on split, the rounding remainder goes to the last part
-        for line in self:
-            quota = line.wizard_id.quota_id
-            for tier in TIERS:
-                line[tier] = quota[tier] * line.share / 100.0
+        # the amounts the split will write, split over the wizard's lines
+        self.update(dict.fromkeys(TIERS, 0.0))
+        for wizard in self.wizard_id:
+            lines = wizard.line_ids
+            amounts = wizard._split_amounts(lines)
+            for index, line in enumerate(lines):
+                if line in self:
+                    line.update({tier: amounts[tier][index] for tier in TIERS})

@@ -78,7 +78,9 @@ class SummarySheet:
             columns,
             note=_(
                 "Red: below the minimum; amber: minimum reached; green: target "
-                "reached; gold: stretch reached."
+                "reached; gold: stretch reached. Reward / Penalty: the amount "
+                "settled once a quota is settled; before, provisional: what the "
+                "actual so far would earn."
             ),
         )
         if not quotas:
@@ -174,13 +176,13 @@ class SummarySheet:
             formats["integer"],
             total - elapsed,
         )
-        # as sales.quota._pace: the whole gap when no working day is left
+        # as sales.quota._pace: nothing per day once no working day is left
         gap = f"MAX({cell(row, COL_TARGET)}-{cell(row, COL_ACTUAL)},0)"
         remaining = cell(row, COL_REMAINING)
         sheet.write_formula(
             row,
             COL_PER_DAY,
-            f"=IF({remaining}>0,{gap}/{remaining},{gap})",
+            f"=IF({remaining}>0,{gap}/{remaining},0)",
             formats["amount"],
             quota.gap_per_day,
         )

@@ -214,7 +214,8 @@ class TestQuotaSheetXlsx(QuotaSheetCommon):
         sheet = self._workbook()["Summary"]
         self.assertEqual(
             [sheet["P5"].value, sheet["Q5"].value],
-            ["=MAX(N5-O5,0)", "=IF(P5>0,MAX(E5-G5,0)/P5,MAX(E5-G5,0))"],
+            # no working day left: nothing per day (not the whole shortfall)
+            ["=MAX(N5-O5,0)", "=IF(P5>0,MAX(E5-G5,0)/P5,0)"],
         )
 
     def test_amounts_use_the_currency_and_percentages_a_percent_format(self):

@@ -44,7 +44,8 @@ const fill = (field, value) => ({
 });
 
 // A team manager sets the quarter's quota for the team, splits it 30/30/40
-// into months, then splits the first month into the team's salespeople.
+// into months, then splits the first month into the team's salespeople and
+// its leader.
 registry.category("web_tour.tours").add("sales_model_crm_quota_split_tour", {
     url: "/odoo",
     steps: () => [
@@ -129,6 +130,15 @@ registry.category("web_tour.tours").add("sales_model_crm_quota_split_tour", {
             trigger: ".modal .o_field_widget[name=mode] input[data-value=owner]",
             content: "Into salespeople",
             run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=include_leader] input",
+            content: "The team leader takes a part too",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=line_ids] .o_data_row:contains('smc_wang')",
+            content: "The leader has a line",
         },
         {
             trigger: ".modal .o_field_widget[name=line_ids] .o_data_row:contains('smc_li')",
