@@ -318,7 +318,13 @@ class SalesCollectionPlan(models.Model):
                         order=order.name,
                     )
                 )
-            date_ref = fields.Date.to_date(order.date_order) or fields.Date.today()
+            # the order's day is the company's, as for the quotas' collections
+            date_ref = (
+                order.date_order
+                and fields.Datetime.context_timestamp(
+                    plan.with_context(tz=plan.company_id._sales_tz()), order.date_order
+                ).date()
+            ) or plan.company_id._sales_today()
             terms = order.payment_term_id._compute_terms(
                 date_ref=date_ref,
                 currency=plan.currency_id,
