@@ -262,7 +262,10 @@ class SalesQuota(models.Model):
         copy=False,
         help="Open quotations and the weighted pipeline expected in the period; "
         "confirmed but not invoiced orders for invoiced quotas; open receivables "
-        "for collection quotas.",
+        "for collection quotas. What is open now counts once, in the period that "
+        "holds today in the company's time zone (a quarter and its current "
+        "month); a later period counts only the pipeline expected to close in it, "
+        "and an ended period nothing.",
     )
     progress_date = fields.Datetime(string="Progress As Of", readonly=True, copy=False)
     working_days_total = fields.Integer(readonly=True, copy=False)
