@@ -218,6 +218,20 @@ class SalesQuota(models.Model):
     )
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("sales.quota", "parent_id", string="Split Into")
+    # a quarter and its months, a team and its salespeople are parent and
+    # parts: totals must never add both. The level filters of the Quotas
+    # views (Salespeople, Teams, Agents) keep one owner level and leave out
+    # the period parts of a line of the same level, so their sums count every
+    # amount once (README, "Quotas": one number, one definition).
+    is_period_part = fields.Boolean(
+        string="Part of a Longer Period",
+        compute="_compute_is_period_part",
+        store=True,
+        index=True,
+        help="Split from a quota of the same level (a team's month from the "
+        "team's quarter, a salesperson's month from their quarter): the level "
+        "filters leave it out, so that totals count the longer period once.",
+    )
     split_share = fields.Float(
         string="Share of Parent (%)",
         digits=(5, 2),
@@ -248,7 +262,10 @@ class SalesQuota(models.Model):
         copy=False,
         help="Open quotations and the weighted pipeline expected in the period; "
         "confirmed but not invoiced orders for invoiced quotas; open receivables "
-        "for collection quotas.",
+        "for collection quotas. What is open now counts once, in the period that "
+        "holds today in the company's time zone (a quarter and its current "
+        "month); a later period counts only the pipeline expected to close in it, "
+        "and an ended period nothing.",
     )
     progress_date = fields.Datetime(string="Progress As Of", readonly=True, copy=False)
     working_days_total = fields.Integer(readonly=True, copy=False)
@@ -351,6 +368,13 @@ class SalesQuota(models.Model):
     ]
 
     # --- computes -----------------------------------------------------------
+
+    @api.depends("owner_type", "parent_id.owner_type")
+    def _compute_is_period_part(self):
+        for quota in self:
+            quota.is_period_part = bool(
+                quota.parent_id and quota.parent_id.owner_type == quota.owner_type
+            )
 
     @api.depends("basis", "company_id.currency_id")
     def _compute_display_currency_id(self):

@@ -17,7 +17,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 # rows every document query yields: company_id, day (the local date it counts
-# on, NULL for "open now" documents that count for any current period),
+# on, NULL for "open now" documents that count in the period holding today),
 # user_id, team_id, agent_id, partner_id (commercial), product_id, move_id
 # (the invoice of a collection, to share it by product line), kind
 # ('actual' or 'progress') and amount
@@ -38,7 +38,9 @@ class SalesQuotaProgress(models.AbstractModel):
         quotas = quotas.exists().filtered(lambda quota: quota.state != "closed")
         if not quotas:
             return quotas
-        today = today or fields.Date.context_today(self)
+        # the company's day, not the server's: what is open now counts in the
+        # period holding it (a batch spans one company but for a day at most)
+        today = today or (quotas.company_id[:1] or self.env.company)._sales_today()
         self.env.flush_all()
         figures = self._compute_figures(quotas, today)
         days = self._working_days(quotas, today)
@@ -290,6 +292,10 @@ class SalesQuotaProgress(models.AbstractModel):
             [
                 SQL("(m.day IS NULL OR m.day BETWEEN m.date_start AND m.date_end)"),
                 SQL("(m.kind = 'actual' OR m.date_end >= %s)", today),
+                # what is open now (quotations, to invoice, receivables, the
+                # pipeline without a date) counts in the period holding today
+                # only: the later periods repeated it, 3 x the same pipeline
+                SQL("(m.day IS NOT NULL OR m.date_start <= %s)", today),
                 *filters,
             ]
         )

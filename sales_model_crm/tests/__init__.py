@@ -12,6 +12,7 @@ from . import test_quota_actuals
 from . import test_quota_decomposition
 from . import test_quota_split
 from . import test_quota_grid
+from . import test_quota_hierarchy
 from . import test_period_generate
 from . import test_quota_views
 from . import test_quota_rules

@@ -133,7 +133,7 @@ class TestQuotaActuals(QuotaDocumentsMixin, SalesQuotaCommon):
         february = self._quota(self.feb, self.salesman_li, 30000, basis="collected")
         invoice = self._invoice_on(self.customer_li, 10000, date(2030, 1, 10))
         self._pay(invoice, 6000, date(2030, 2, 5))
-        self._refresh(january | february)
+        self._refresh(january | february, today=date(2030, 2, 16))
         self.assertEqual(january.actual_amount, 0, "invoiced is not collected")
         self.assertEqual(february.actual_amount, 6000)
         self.assertEqual(february.in_progress_amount, 4000, "the open receivable")
@@ -301,6 +301,42 @@ class TestQuotaActuals(QuotaDocumentsMixin, SalesQuotaCommon):
         quotation.opportunity_id = quoted
         self._refresh(quota)
         self.assertEqual(quota.in_progress_amount, 6000 + 5000)
+
+    def test_in_progress_counts_once_in_the_period_holding_today(self):
+        months = self.jan | self.feb | self.mar
+        quotas = self.env["sales.quota"].concat(
+            *(
+                self._quota(month, self.salesman_li, 30000, basis="sales")
+                for month in months
+            )
+        )
+        # open now: a quotation of 9,000 and a deal of 20,000 at 30 % without
+        # a date; expected on 10 March: a deal of 10,000 at 50 %
+        self._order(self.customer_li, 9000, datetime(2030, 1, 12), confirm=False)
+        self.env["crm.lead"].create(
+            [
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "partner_id": self.customer_li.id,
+                    "user_id": self.salesman_li.id,
+                    "expected_revenue": revenue,
+                    "probability": probability,
+                    "date_deadline": deadline,
+                    "company_id": self.company.id,
+                }
+                for name, revenue, probability, deadline in (
+                    ("Test undated deal", 20000, 30, False),
+                    ("Test March deal", 10000, 50, date(2030, 3, 10)),
+                )
+            ]
+        )
+        self._refresh(quotas, today=date(2030, 1, 16))
+        january, february, march = quotas
+        self.assertEqual(january.in_progress_amount, 9000 + 6000, "open now")
+        self.assertEqual(february.in_progress_amount, 0, "not repeated")
+        self.assertEqual(march.in_progress_amount, 5000, "expected in March only")
+        self.assertEqual(sum(quotas.mapped("in_progress_amount")), 20000)
 
     def test_settled_period_keeps_frozen_actuals(self):
         quota = self._quota(self.jan, self.salesman_li, 30000)

@@ -86,9 +86,12 @@ class SalesQuotaGrid(models.TransientModel):
         )
 
     def _grid_domain(self, periods, users):
+        # salespeople's lines only: the team's own lines are the parent of
+        # theirs, and a period's subtotal adding both counted it twice
         return [
             ("company_id", "=", self.company_id.id),
             ("period_id", "in", periods.ids),
+            ("owner_type", "=", "user"),
             "|",
             ("team_id", "=", self.team_id.id),
             ("user_id", "in", users.ids),

@@ -29,8 +29,8 @@ AMOUNT_FIELDS = (
 
 
 class DimensionSheet:
-    """By Dimension: the quotas of a region, product line, customer tier, an
-    agent or a whole team, as the quotas define them.
+    """By Dimension: the quotas of a region, product line, customer tier or
+    an agent, as the quotas define them (a whole team's are in Summary).
 
     They overlap the salespeople's quotas (and each other), so the totals are
     SUBTOTAL formulas meant to be read after filtering on one dimension.

@@ -15,7 +15,9 @@ class MonthSheet:
 
     One row per salesperson's quota that was split by period (the split
     tree: a quarter's 30/30/40 into its months), one column per sub-period,
-    then the row's total as a SUM, the quota itself and the difference.
+    then the row's total as a SUM, the quota itself and the difference; then
+    the teams' quotas split by period, with their own total: a team's quota
+    is the parent of its salespeople's, one total over both counted it twice.
     """
 
     def _get_period_parts(self, quotas):
@@ -42,8 +44,17 @@ class MonthSheet:
             return _("By Week"), _("Quota Sheet: Split by Week")
         return _("By Sub-period"), _("Quota Sheet: Split by Sub-period")
 
-    def _write_month_sheet(self, workbook, page, quotas):
-        parts = self._get_period_parts(quotas)
+    def _write_month_sheet(self, workbook, page, quotas, teams=None):
+        sections = [
+            (self._get_period_parts(quotas), _("Total")),
+            (self._get_period_parts(teams or quotas[:0]), _("Total of Teams")),
+        ]
+        sections = [(parts, label) for parts, label in sections if parts]
+        parts = {
+            quota: by_period
+            for section_parts, _label in sections
+            for quota, by_period in section_parts.items()
+        }
         periods = self.env["date.range"].union(
             *(periods for by_period in parts.values() for periods in by_period)
         )
@@ -78,30 +89,26 @@ class MonthSheet:
         total_col = FIRST_PART_COL + len(periods)
         formats = page["formats"]
         row = FIRST_ROW
-        for quota, by_period in parts.items():
-            self._write_texts(
+        for section_parts, label in sections:
+            first = row
+            for quota, by_period in section_parts.items():
+                self._write_month_row(
+                    sheet, page, row, (col_of, total_col), (quota, by_period)
+                )
+                row += 1
+            self._write_month_total_row(
                 sheet,
-                row,
-                (
-                    (COL_TEAM, quota.team_id.name),
-                    (COL_USER, quota.user_id.name),
-                    (COL_PERIOD, quota.period_id.name),
-                ),
-                formats["text"],
-            )
-            for period, part in by_period.items():
-                sheet.write_number(row, col_of[period], part.target, formats["amount"])
-            parts_total = sum(part.target for part in by_period.values())
-            self._write_month_totals(
-                sheet, page, row, total_col, (parts_total, quota.target)
+                page,
+                (row, first),
+                (col_of, total_col),
+                (section_parts, label),
             )
             row += 1
-        self._write_month_total_row(sheet, page, row, (col_of, total_col), parts)
-        last_data_row = row - 1
+        last_data_row = row - 2
         sheet.conditional_format(
             FIRST_ROW,
             total_col + 2,
-            row,
+            row - 1,
             total_col + 2,
             {
                 "type": "cell",
@@ -124,6 +131,33 @@ class MonthSheet:
         self._finish_sheet(sheet, columns, texts, last_data_row)
         return sheet
 
+    def _write_month_row(self, sheet, page, row, total_cols, split):
+        """A quota's row; ``split`` = (the quota, its {sub-period: part})."""
+        formats = page["formats"]
+        col_of, total_col = total_cols
+        quota, by_period = split
+        self._write_texts(
+            sheet,
+            row,
+            (
+                (COL_TEAM, quota.team_id.name),
+                (
+                    COL_USER,
+                    quota.user_id.name
+                    if quota.owner_type == "user"
+                    else _("Team quota"),
+                ),
+                (COL_PERIOD, quota.period_id.name),
+            ),
+            formats["text"],
+        )
+        for period, part in by_period.items():
+            sheet.write_number(row, col_of[period], part.target, formats["amount"])
+        parts_total = sum(part.target for part in by_period.values())
+        self._write_month_totals(
+            sheet, page, row, total_col, (parts_total, quota.target)
+        )
+
     def _write_month_totals(self, sheet, page, row, total_col, cached, style=""):
         formats = page["formats"]
         parts_total, target = cached
@@ -145,14 +179,18 @@ class MonthSheet:
         if not style:
             sheet.write_number(row, total_col + 1, target, formats["amount"])
 
-    def _write_month_total_row(self, sheet, page, row, total_cols, parts):
-        """Column sums; ``total_cols`` = (first sub-period column, the
-        parts' total column), sub-periods in column order in ``parts``."""
+    def _write_month_total_row(self, sheet, page, rows, total_cols, section):
+        """Column sums of a section; ``rows`` = (the total's row, the first
+        row it sums), ``total_cols`` = (the sub-periods' columns, the parts'
+        total column), ``section`` = (its {quota: {sub-period: part}}, the
+        total's label)."""
         formats = page["formats"]
+        row, first = rows
         col_of, total_col = total_cols
+        parts, label = section
         for col in range(total_col + 3):
             sheet.write_blank(row, col, None, formats["total"])
-        sheet.write_string(row, COL_TEAM, _("Total"), formats["total"])
+        sheet.write_string(row, COL_TEAM, label, formats["total"])
         cached = dict.fromkeys(range(FIRST_PART_COL, total_col + 2), 0.0)
         for quota, by_period in parts.items():
             for period, part in by_period.items():
@@ -165,7 +203,7 @@ class MonthSheet:
             sheet.write_formula(
                 row,
                 col,
-                f"=SUM({cell(FIRST_ROW, col)}:{cell(row - 1, col)})",
+                f"=SUM({cell(first, col)}:{cell(row - 1, col)})",
                 formats["total_amount"],
                 value,
             )

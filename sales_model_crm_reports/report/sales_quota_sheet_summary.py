@@ -41,10 +41,13 @@ PERCENT_COLUMNS = (
 
 
 class SummarySheet:
-    """Summary: one row per salesperson's quota, team subtotals, grand total.
+    """Summary: one row per salesperson's quota, team subtotals, grand total;
+    then the teams' own quotas, with their own total.
 
     Subtotals and the grand total are SUBTOTAL(9, ...) formulas: the grand
     total skips the team subtotals it spans, and both follow the autofilter.
+    The teams' quotas come after the salespeople's grand total, never in it:
+    a team's quota is the parent of its salespeople's.
     """
 
     def _get_summary_columns(self):
@@ -68,7 +71,7 @@ class SummarySheet:
             (_("Needed per Remaining Day"), "amount"),
         ]
 
-    def _write_summary_sheet(self, workbook, page, quotas):
+    def _write_summary_sheet(self, workbook, page, quotas, teams=None):
         columns = self._get_summary_columns()
         sheet = self._add_sheet(
             workbook,
@@ -83,7 +86,8 @@ class SummarySheet:
                 "actual so far would earn."
             ),
         )
-        if not quotas:
+        teams = teams or self.env["sales.quota"]
+        if not quotas and not teams:
             self._write_empty(sheet, page, _("No salesperson's quota to show."))
             self._finish_sheet(sheet, columns, {}, FIRST_ROW)
             return sheet
@@ -104,11 +108,26 @@ class SummarySheet:
             )
             subtotal_rows.append(row)
             row += 1
+        # the autofilter and data bars end above the salespeople's total,
+        # or above the teams' total when they have a section
         last_data_row = row - 1
-        self._write_summary_total(
-            sheet, page, (row, FIRST_ROW), (_("Total"), ""), quotas
-        )
-        formats_end = row
+        if quotas:
+            self._write_summary_total(
+                sheet, page, (row, FIRST_ROW), (_("Total"), ""), quotas
+            )
+            row += 1
+        if teams:
+            first = row
+            for quota in teams:
+                self._write_summary_row(sheet, page, row, quota)
+                row += 1
+            last_data_row = row - 1
+            self._write_summary_total(
+                sheet, page, (row, first), (_("Total of Teams"), ""), teams
+            )
+            row += 1
+        formats_end = row - 1
+        quotas |= teams
         self._add_tier_formats(
             sheet,
             page,
@@ -137,7 +156,12 @@ class SummarySheet:
             row,
             (
                 (COL_TEAM, quota.team_id.name),
-                (COL_USER, quota.user_id.name),
+                (
+                    COL_USER,
+                    quota.user_id.name
+                    if quota.owner_type == "user"
+                    else _("Team quota"),
+                ),
                 (COL_PERIOD, quota.period_id.name),
             ),
             formats["text"],

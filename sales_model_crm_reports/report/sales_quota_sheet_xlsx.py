@@ -98,37 +98,58 @@ class SalesQuotaSheetXlsx(
         return export._file_name(quotas.period_id, team) + ".xlsx"
 
     def _split_quotas(self, quotas):
-        """(the salespeople's overall quotas, the others).
+        """(the salespeople's overall quotas, the teams', the others).
 
-        The overall quotas make the Summary, By Month, Decomposition and
-        Activity sheets; quotas of a region, product line or customer tier, of
-        an agent or of a whole team go to By Dimension, where adding them to
-        the salespeople's would count the same sales twice.
+        The salespeople's overall quotas make the Summary, By Month,
+        Decomposition and Activity sheets; the teams' overall quotas have
+        their own section in Summary and By Month, with their own total: a
+        team's quota is the parent of its salespeople's, and one total over
+        both counted it twice. Quotas of a region, product line or customer
+        tier, and of an agent go to By Dimension, where adding them to the
+        salespeople's would count the same sales twice.
         """
-        overall = quotas.filtered(
-            lambda quota: quota.owner_type == "user"
-            and not any(quota[name] for name in DIMENSION_FIELDS)
-        )
-        overall = overall.sorted(
-            lambda quota: (
+
+        def sort_key(quota):
+            return (
                 quota.team_id.name or "",
                 quota.team_id.id,
                 quota.user_id.name or "",
                 quota.date_start,
                 quota.id,
             )
+
+        overall = quotas.filtered(
+            lambda quota: quota.owner_type in ("user", "team")
+            and not any(quota[name] for name in DIMENSION_FIELDS)
         )
-        return overall, quotas - overall
+        users = overall.filtered(lambda quota: quota.owner_type == "user")
+        teams = overall - users
+        return users.sorted(sort_key), teams.sorted(sort_key), quotas - overall
+
+    def _one_period_level(self, quotas):
+        """``quotas`` without the period parts of a line among them.
+
+        A month split from a quarter that is exported too is shown in By
+        Month, not added to its quarter in Summary's totals.
+        """
+        return quotas.filtered(
+            lambda quota: not (quota.is_period_part and quota.parent_id in quotas)
+        )
 
     # --- workbook
 
     def generate_xlsx_report(self, workbook, data, quotas):
-        overall, others = self._split_quotas(quotas)
+        overall, teams, others = self._split_quotas(quotas)
         page = self._get_page(workbook, quotas, self._get_export(data))
         # the order of the tabs; the Activity sheet points at the
         # Decomposition's daily targets, whose rows are the same
-        self._write_summary_sheet(workbook, page, overall)
-        self._write_month_sheet(workbook, page, overall)
+        self._write_summary_sheet(
+            workbook,
+            page,
+            self._one_period_level(overall),
+            teams=self._one_period_level(teams),
+        )
+        self._write_month_sheet(workbook, page, overall, teams=teams)
         self._write_dimension_sheet(workbook, page, others)
         decomposition = self._write_decomposition_sheet(workbook, page, overall)
         self._write_activity_sheet(workbook, page, overall, decomposition)
