@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -120,7 +122,9 @@ class TestVpDashboard(SalesQuotaCommon):
 
     def test_click_through_lists_exactly_the_counted_invoices(self):
         data = self._data(self.director, self.team_wang)["collections"]
-        self.assertEqual(self._records(self.director, data["collected"]), self.inv_li)
+        self.assertEqual(
+            self._records(self.director, data["collected"]).move_id, self.inv_li
+        )
         self.assertEqual(self._records(self.director, data["overdue"]), self.inv_li)
         self.assertEqual(
             self._records(self.director, data["expected"][0]["invoices"]),
@@ -161,8 +165,161 @@ class TestVpDashboard(SalesQuotaCommon):
             [(self.salesman_li.id, 250)],
         )
         self.assertEqual(
-            self._records(self.director, data["collected"]), self.inv_li | refund
+            self._records(self.director, data["collected"]).move_id,
+            self.inv_li | refund,
         )
+
+    # --- the lists add up to the numbers ---------------------------------------
+
+    def _list_of(self, user, figure):
+        """The records a figure opens, and the column its list sums."""
+        view_id, view_type = figure["views"][0]
+        self.assertEqual(view_type, "list")
+        self.assertTrue(view_id, "the figure opens a list made for it")
+        Model = self.env[figure["res_model"]].with_user(user)
+        arch = Model.get_views([(view_id, "list")])["views"]["list"]["arch"]
+        columns = [
+            node
+            for node in etree.fromstring(arch).iter("field")
+            if node.get("column_invisible") not in ("True", "1")
+        ]
+        summed = [node.get("name") for node in columns if node.get("sum")]
+        self.assertEqual(len(summed), 1, "the list sums one column")
+        return (
+            Model.search(figure["domain"]),
+            summed[0],
+            {node.get("name") for node in columns},
+        )
+
+    def _assert_list_totals_figure(self, user, figure):
+        records, summed, columns = self._list_of(user, figure)
+        self.assertAlmostEqual(
+            sum(records.mapped(summed)),
+            figure["value"],
+            msg=f"the list of {figure['title']} totals its figure",
+        )
+        return records, summed, columns
+
+    def _drill_scenario(self):
+        """An overdue invoice with tax, partly paid; an invoice settled by a
+        credit note; a refund paid back; an invoice with tax falling due."""
+        tax = self.env["account.tax"].create(
+            {
+                "name": "Test VAT 13%",
+                "amount": 13,
+                "type_tax_use": "sale",
+                "company_id": self.company.id,
+            }
+        )
+        Move = self.env["account.move"].with_company(self.company)
+
+        def document(move_type, amount, due_in_days=0, taxes=tax):
+            due = self.today + timedelta(days=due_in_days)
+            move = Move.create(
+                {
+                    "move_type": move_type,
+                    "partner_id": self.customer_li.id,
+                    "invoice_date": min(due, self.today),
+                    "invoice_date_due": due,
+                    "invoice_user_id": self.salesman_li.id,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Water dispenser",
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [Command.set(taxes.ids)],
+                            }
+                        )
+                    ],
+                }
+            )
+            move.action_post()
+            move.invoice_date_due = due
+            return move
+
+        # 1,130 tax included, due twenty days ago, 300 of it paid today
+        overdue = document("out_invoice", 1000, -20)
+        self._pay(overdue, 300, self.today)
+        # 226 settled by a credit note: no cash
+        settled = document("out_invoice", 200, 5)
+        credit_note = settled._reverse_moves(
+            [{"invoice_date": self.today, "date": self.today}], cancel=True
+        )
+        # 150 paid back to the customer on a refund
+        refund = document("out_refund", 150, taxes=self.env["account.tax"])
+        self._pay(refund, 150, self.today)
+        # 565 tax included, falling due in ten days
+        falling_due = document("out_invoice", 500, 10)
+        return {
+            "overdue": overdue,
+            "settled": settled,
+            "credit_note": credit_note,
+            "refund": refund,
+            "falling_due": falling_due,
+        }
+
+    def test_each_collections_list_totals_its_figure(self):
+        moves = self._drill_scenario()
+        data = self._data(self.director, self.team_wang)["collections"]
+        # collected: 400 + 300 - 150, the credit note is no cash
+        self.assertAlmostEqual(data["collected"]["value"], 550)
+        lines, _summed, columns = self._assert_list_totals_figure(
+            self.director, data["collected"]
+        )
+        self.assertEqual(
+            lines.move_id, self.inv_li | moves["overdue"] | moves["refund"]
+        )
+        self.assertFalse(lines.move_id & (moves["settled"] | moves["credit_note"]))
+        self.assertLessEqual(
+            {"partner_id", "user_id", "move_id", "invoice_date_due", "amount"},
+            columns,
+        )
+        for row in data["collected_by_user"]:
+            self._assert_list_totals_figure(self.director, row)
+        # overdue, tax included: 600 + 1,130 - 300
+        self.assertAlmostEqual(data["overdue"]["value"], 1430)
+        invoices, summed, columns = self._assert_list_totals_figure(
+            self.director, data["overdue"]
+        )
+        self.assertEqual(summed, "amount_residual_signed")
+        self.assertEqual(invoices, self.inv_li | moves["overdue"])
+        self.assertLessEqual(
+            {
+                "commercial_partner_id",
+                "invoice_user_id",
+                "name",
+                "invoice_date_due",
+                "amount_residual_signed",
+            },
+            columns,
+        )
+        for row in data["overdue_by_user"] + data["overdue_by_customer"]:
+            self._assert_list_totals_figure(self.director, row)
+        # expected: 300 in the first week, 565 tax included in the second
+        self.assertAlmostEqual(data["expected"][0]["invoices"]["value"], 300)
+        self.assertAlmostEqual(data["expected"][1]["invoices"]["value"], 565)
+        for week in data["expected"]:
+            self._assert_list_totals_figure(self.director, week["invoices"])
+
+    def test_dashboard_collects_what_the_quota_collects(self):
+        self._drill_scenario()
+        self.env["sales.quota.progress"]._refresh(self.quota_li, today=self.today)
+        self.assertAlmostEqual(self.quota_li.actual_amount, 550)
+        for user, team in (
+            (self.director, self.team_wang),
+            (self.team_manager, None),
+            (self.salesman_li, None),
+        ):
+            data = self._data(user, team)["collections"]
+            li_row = next(
+                row
+                for row in data["collected_by_user"]
+                if row["user_id"] == self.salesman_li.id
+            )
+            self.assertAlmostEqual(li_row["value"], self.quota_li.actual_amount)
+            self._assert_list_totals_figure(user, li_row)
+            self._assert_list_totals_figure(user, data["collected"])
 
     # --- security ---------------------------------------------------------------
 
