@@ -33,6 +33,7 @@ HIGH_PRIORITIES = ("2", "3")
 # the lists the collections figures open: they sum what the figure sums
 COLLECTED_LIST = "sales_model_crm.sales_collection_line_view_list"
 RECEIVABLE_LIST = "sales_model_crm.account_move_view_list_receivable"
+INSTALLMENT_LIST = "sales_model_crm.sales_collection_installment_view_list_due"
 
 
 class SalesVpDashboard(models.AbstractModel):
@@ -414,6 +415,7 @@ class SalesVpDashboard(models.AbstractModel):
                         ]
                     ),
                     _("Collection installments"),
+                    INSTALLMENT_LIST,
                 )
             result.append(row)
         return result

@@ -302,6 +302,25 @@ class TestVpDashboard(SalesQuotaCommon):
         for week in data["expected"]:
             self._assert_list_totals_figure(self.director, week["invoices"])
 
+    def test_expected_installments_list_totals_its_figure(self):
+        self._setup_sale_orders()
+        order = self._sale_order(
+            self.customer_li, self.salesman_li, self.team_wang, 1000.0
+        )
+        order.date_order = fields.Datetime.now() - timedelta(days=1)
+        action = order.action_sales_collection_plan()
+        plan = self.env["sales.collection.plan"].browse(action["res_id"])
+        first, second = plan.installment_ids
+        first.due_date = self.today + timedelta(days=8)
+        second.due_date = self.today + timedelta(days=9)
+        data = self._data(self.director, self.team_wang)["collections"]
+        week = data["expected"][1]["installments"]
+        self.assertAlmostEqual(week["value"], 1000)
+        records, summed, columns = self._assert_list_totals_figure(self.director, week)
+        self.assertEqual(records, plan.installment_ids)
+        self.assertEqual(summed, "amount_residual")
+        self.assertLessEqual({"partner_id", "user_id", "plan_id", "due_date"}, columns)
+
     def test_dashboard_collects_what_the_quota_collects(self):
         self._drill_scenario()
         self.env["sales.quota.progress"]._refresh(self.quota_li, today=self.today)
