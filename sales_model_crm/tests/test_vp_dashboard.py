@@ -364,6 +364,20 @@ class TestVpDashboard(SalesQuotaCommon):
         members = {row["user_id"] for row in data["schedules"]["rows"]}
         self.assertEqual(members, {self.salesman_li.id, self.team_manager.id})
 
+    def test_cash_collected_is_read_as_invoices_are(self):
+        self._pay(self.inv_zhang, 200, self.today)
+        Line = self.env["sales.collection.line"]
+        domain = [("date", "=", self.today)]
+        self.assertEqual(
+            set(Line.with_user(self.director).search(domain).mapped("user_id")),
+            {self.salesman_li, self.salesman_zhang},
+        )
+        for user in (self.salesman_li, self.team_manager):
+            lines = Line.with_user(user).search(domain)
+            self.assertEqual(lines.move_id, self.inv_li, user.name)
+        data = self._data(self.salesman_li, self.team_other)["collections"]
+        self.assertAlmostEqual(data["collected"]["value"], 400)
+
     # --- schedules --------------------------------------------------------------
 
     def test_under_planned_days_are_flagged_against_the_daily_target(self):
