@@ -550,6 +550,44 @@ class TestVpDashboardUi(HttpCase):
     """The client action renders its three cards and opens a figure's records."""
 
     def test_dashboard_renders_and_opens_overdue_invoices(self):
+        # an overdue invoice with tax: the list opened totals the figure
+        admin = self.env.ref("base.user_admin")
+        today = fields.Date.context_today(self.env["res.users"].with_user(admin))
+        tax = self.env["account.tax"].create(
+            {"name": "Test VAT 13%", "amount": 13, "type_tax_use": "sale"}
+        )
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.env["res.partner"]
+                .create({"name": "Test Hangzhou Spring Water"})
+                .id,
+                "invoice_date": today - timedelta(days=40),
+                "invoice_user_id": admin.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Water dispenser",
+                            "price_unit": 1000,
+                            "tax_ids": [Command.set(tax.ids)],
+                        }
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
+        invoice.invoice_date_due = today - timedelta(days=10)
+        # 930 left: neither the untaxed amount nor the total
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"payment_date": today, "amount": 200})._create_payments()
+        overdue = (
+            self.env["sales.vp.dashboard"]
+            .with_user(admin)
+            .get_dashboard_data()["collections"]["overdue"]["value"]
+        )
+        self.assertGreaterEqual(overdue, 930)
+        total = f"{overdue:,.2f}"
         code = """
             const wait = () => new Promise((resolve) => setTimeout(resolve, 100));
             const find = (selector) => document.querySelector(selector);
@@ -559,20 +597,23 @@ class TestVpDashboardUi(HttpCase):
                         && find(".o_vp_schedules") && find(".o_vp_problems")) {
                         find(".o_vp_overdue").click();
                         for (let j = 0; j < 150; j++) {
-                            if (find(".o_list_view")) {
+                            const footer = find(".o_list_view .o_list_footer");
+                            if (footer && footer.textContent.includes("%(total)s")) {
                                 console.log("test successful");
                                 return;
                             }
                             await wait();
                         }
-                        console.error("the overdue invoices did not open");
+                        console.error(
+                            "the overdue invoices did not open with their total"
+                        );
                         return;
                     }
                     await wait();
                 }
                 console.error("the VP dashboard did not render");
             })();
-        """
+        """ % {"total": total}
         self.browser_js(
             "/odoo/action-sales_model_crm.action_sales_vp_dashboard",
             code,
