@@ -50,6 +50,7 @@
         "views/sales_collection_plan_views.xml",
         "report/sales_funnel_report_views.xml",
         "data/sales_collection_cron_data.xml",
+        "report/sales_collection_line_views.xml",
         "views/sales_dashboard_views.xml",
         "views/crm_team_views.xml",
         "views/date_range_views.xml",

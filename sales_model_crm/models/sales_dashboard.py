@@ -19,7 +19,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.osv import expression
-from odoo.tools import SQL
 
 # planned activities per day when no running plan says otherwise; the
 # company can change it with this system parameter
@@ -31,6 +30,10 @@ TOP_CUSTOMERS = 5
 TOP_PROBLEMS = 10
 # crm.lead priorities the fallback treats as key problems (high, very high)
 HIGH_PRIORITIES = ("2", "3")
+# the lists the collections figures open: they sum what the figure sums
+COLLECTED_LIST = "sales_model_crm.sales_collection_line_view_list"
+RECEIVABLE_LIST = "sales_model_crm.account_move_view_list_receivable"
+INSTALLMENT_LIST = "sales_model_crm.sales_collection_installment_view_list_due"
 
 
 class SalesVpDashboard(models.AbstractModel):
@@ -171,15 +174,25 @@ class SalesVpDashboard(models.AbstractModel):
         }
 
     @api.model
-    def _figure(self, value, res_model, domain, name=None):
+    def _figure(self, value, res_model, domain, name=None, list_view=None):
         """A number with what a click on it opens; ``title`` names the list
-        it opens, ``name`` labels the number (a row sets its own label)."""
+        it opens, ``name`` labels the number (a row sets its own label).
+
+        ``list_view`` is the xml id of the list made for the figure: it shows
+        the amount summed, with the total in its footer, so that the list adds
+        up to the number.
+        """
+        views = [[False, "list"], [False, "form"]]
+        if list_view:
+            # cached lookup: a figure per row must not cost a query per row
+            views[0][0] = self.env["ir.model.data"]._xmlid_to_res_id(list_view)
         return {
             "value": value,
             "res_model": res_model,
             "domain": domain,
             "name": name or "",
             "title": name or "",
+            "views": views,
         }
 
     # --- 1. collections ---------------------------------------------------------
@@ -210,7 +223,11 @@ class SalesVpDashboard(models.AbstractModel):
         collected_domain = self._collected_domain(scope, date_from, date_to)
         return {
             "collected": self._figure(
-                collected, "account.move", collected_domain, _("Collected invoices")
+                collected,
+                "sales.collection.line",
+                collected_domain,
+                _("Cash collected"),
+                COLLECTED_LIST,
             ),
             "target": self._figure(
                 target["amount"],
@@ -224,11 +241,10 @@ class SalesVpDashboard(models.AbstractModel):
                     "user_id": user_id,
                     **self._figure(
                         amount,
-                        "account.move",
-                        expression.AND(
-                            [collected_domain, [("invoice_user_id", "=", user_id)]]
-                        ),
-                        _("Collected invoices"),
+                        "sales.collection.line",
+                        expression.AND([collected_domain, [("user_id", "=", user_id)]]),
+                        _("Cash collected"),
+                        COLLECTED_LIST,
                     ),
                     "name": names.get(user_id, _("Unassigned")),
                 }
@@ -237,7 +253,11 @@ class SalesVpDashboard(models.AbstractModel):
                 )
             ],
             "overdue": self._figure(
-                overdue_total, "account.move", overdue_domain, _("Overdue invoices")
+                overdue_total,
+                "account.move",
+                overdue_domain,
+                _("Overdue invoices"),
+                RECEIVABLE_LIST,
             ),
             "overdue_by_user": [
                 {
@@ -249,6 +269,7 @@ class SalesVpDashboard(models.AbstractModel):
                             [overdue_domain, [("invoice_user_id", "=", user.id)]]
                         ),
                         _("Overdue invoices"),
+                        RECEIVABLE_LIST,
                     ),
                     "name": user.name if user else _("Unassigned"),
                 }
@@ -267,6 +288,7 @@ class SalesVpDashboard(models.AbstractModel):
                             ]
                         ),
                         _("Overdue invoices"),
+                        RECEIVABLE_LIST,
                     ),
                     "name": partner.display_name,
                 }
@@ -283,80 +305,26 @@ class SalesVpDashboard(models.AbstractModel):
     def _collected_by_user(self, scope, date_from, date_to):
         """Cash received on customer invoices in the period, by salesperson.
 
-        A payment counts on the day it was reconciled with the invoice; only
-        cash (a payment or a bank statement line) counts, not refunds or
-        write-offs. Money paid back on a refund counts negatively, as in the
-        quotas' "collected" basis (sales.quota _documents_collected). The
-        salespeople are those of the scope, and the invoices those of the
-        companies the user works in.
+        The cash collected of ``sales.collection.line``, the definition the
+        quotas' "collected" basis reads too: cash only (payments and bank
+        lines, not credit notes or write-offs), on the day it was reconciled
+        with the invoice, money paid back on a refund negative. Summed with
+        the reader's rights, as the list the figure opens shows them.
         """
-        self.env["account.move"].flush_model()
-        self.env["account.move.line"].flush_model()
-        self.env["account.partial.reconcile"].flush_model()
-        user_filter = (
-            SQL("TRUE")
-            if scope["users"] is False
-            else SQL("inv.invoice_user_id = ANY(%s)", scope["users"].ids)
+        rows = self.env["sales.collection.line"]._read_group(
+            self._collected_domain(scope, date_from, date_to),
+            ["user_id"],
+            ["amount:sum"],
         )
-        collected = SQL(" UNION ALL ").join(
-            SQL(
-                """
-                SELECT inv.invoice_user_id, %(sign)s * apr.amount AS amount
-                  FROM account_partial_reconcile apr
-                  JOIN account_move_line il ON il.id = apr.%(invoice_side)s
-                  JOIN account_move inv ON inv.id = il.move_id
-                  JOIN account_move_line pl ON pl.id = apr.%(payment_side)s
-                  JOIN account_move pm ON pm.id = pl.move_id
-                 WHERE apr.max_date BETWEEN %(date_from)s AND %(date_to)s
-                   AND inv.move_type = %(move_type)s AND inv.state = 'posted'
-                   AND inv.company_id = ANY(%(companies)s)
-                   AND (pm.origin_payment_id IS NOT NULL
-                        OR pm.statement_line_id IS NOT NULL)
-                   AND %(user_filter)s
-                """,
-                sign=sign,
-                invoice_side=SQL.identifier(invoice_side),
-                payment_side=SQL.identifier(payment_side),
-                move_type=move_type,
-                date_from=date_from,
-                date_to=date_to,
-                companies=self.env.companies.ids,
-                user_filter=user_filter,
-            )
-            for move_type, invoice_side, payment_side, sign in (
-                ("out_invoice", "debit_move_id", "credit_move_id", 1),
-                ("out_refund", "credit_move_id", "debit_move_id", -1),
-            )
-        )
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT invoice_user_id, SUM(amount) FROM (%s) collected
-                 GROUP BY invoice_user_id
-                """,
-                collected,
-            )
-        )
-        return {user_id or False: amount for user_id, amount in self.env.cr.fetchall()}
+        return {user.id or False: amount for user, amount in rows}
 
     def _collected_domain(self, scope, date_from, date_to):
-        """The invoices with a collection counted in the period."""
-        # a refund's money paid back is matched on its debit side
+        """The collections of the period, in the companies the user works in."""
         return [
-            ("state", "=", "posted"),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
             ("company_id", "in", self.env.companies.ids),
-            "|",
-            "&",
-            ("move_type", "=", "out_invoice"),
-            "&",
-            ("line_ids.matched_credit_ids.max_date", ">=", date_from),
-            ("line_ids.matched_credit_ids.max_date", "<=", date_to),
-            "&",
-            ("move_type", "=", "out_refund"),
-            "&",
-            ("line_ids.matched_debit_ids.max_date", ">=", date_from),
-            ("line_ids.matched_debit_ids.max_date", "<=", date_to),
-            *self._user_domain(scope, "invoice_user_id"),
+            *self._user_domain(scope),
         ]
 
     def _collection_target(self, scope, date_from, date_to):
@@ -424,6 +392,7 @@ class SalesVpDashboard(models.AbstractModel):
                     "account.move",
                     expression.AND([due_domain, week_domain]),
                     _("Invoices falling due"),
+                    RECEIVABLE_LIST,
                 ),
                 "installments": False,
             }
@@ -446,6 +415,7 @@ class SalesVpDashboard(models.AbstractModel):
                         ]
                     ),
                     _("Collection installments"),
+                    INSTALLMENT_LIST,
                 )
             result.append(row)
         return result

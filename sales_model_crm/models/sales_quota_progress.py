@@ -474,55 +474,35 @@ class SalesQuotaProgress(models.AbstractModel):
             pipeline=self._pipeline_rows(ids, today),
         )
 
+    def _collected_rows(self, date_from, date_to):
+        """The collections of a period, as document rows: the cash collected
+        of ``sales.collection.line``, the one definition of "collected" (the
+        VP dashboard reads it too)."""
+        return SQL(
+            """
+            SELECT c.company_id, c.date AS day, c.user_id, c.team_id, c.agent_id,
+                   c.partner_id, NULL::int AS product_id, c.move_id,
+                   'actual' AS kind, c.amount
+              FROM (%(lines)s) c
+             WHERE c.date BETWEEN %(date_from)s AND %(date_to)s
+            """,
+            lines=self.env["sales.collection.line"]._table_query,
+            date_from=date_from,
+            date_to=date_to,
+        )
+
     def _documents_collected(self, ids, today, dims):
         """Payments reconciled with customer invoices, dated by reconciliation.
 
-        Only cash counts: the counterpart of the invoice's receivable line is
-        a payment or a bank statement line, not a refund or a write-off. Money
-        paid back on a refund counts negatively. A collection has no product:
+        Only cash counts (see ``sales.collection.line``): the counterpart of
+        the invoice's receivable line is a payment or a bank statement line,
+        not a refund or a write-off. Money paid back on a refund counts
+        negatively. A collection has no product:
         for product-line quotas it is shared out over its invoice's product
         lines in proportion to their amounts.
         """
         date_from, date_to = self._window(ids)
-        # one index lookup per reconciliation (LIMIT 1 keeps PostgreSQL from
-        # hashing the whole journal item table instead)
-        collected = SQL(" UNION ALL ").join(
-            SQL(
-                """
-                SELECT inv.company_id, apr.max_date AS day,
-                       inv.invoice_user_id AS user_id, inv.team_id,
-                       inv.sales_agent_id AS agent_id,
-                       inv.commercial_partner_id AS partner_id,
-                       NULL::int AS product_id, inv.id AS move_id, 'actual' AS kind,
-                       %(sign)s * apr.amount AS amount
-                  FROM account_partial_reconcile apr
-                  JOIN LATERAL (
-                      SELECT l.move_id FROM account_move_line l
-                       WHERE l.id = apr.%(invoice_side)s LIMIT 1
-                  ) il ON TRUE
-                  JOIN account_move inv ON inv.id = il.move_id
-                  JOIN LATERAL (
-                      SELECT l.move_id FROM account_move_line l
-                       WHERE l.id = apr.%(payment_side)s LIMIT 1
-                  ) pl ON TRUE
-                  JOIN account_move pm ON pm.id = pl.move_id
-                 WHERE apr.max_date BETWEEN %(date_from)s AND %(date_to)s
-                   AND inv.move_type = %(move_type)s AND inv.state = 'posted'
-                   AND (pm.origin_payment_id IS NOT NULL
-                        OR pm.statement_line_id IS NOT NULL)
-                """,
-                sign=sign,
-                invoice_side=SQL.identifier(invoice_side),
-                payment_side=SQL.identifier(payment_side),
-                move_type=move_type,
-                date_from=date_from,
-                date_to=date_to,
-            )
-            for move_type, invoice_side, payment_side, sign in (
-                ("out_invoice", "debit_move_id", "credit_move_id", 1),
-                ("out_refund", "credit_move_id", "debit_move_id", -1),
-            )
-        )
+        collected = self._collected_rows(date_from, date_to)
         by_invoice = SQL(
             """
             %(collected)s

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -120,7 +122,9 @@ class TestVpDashboard(SalesQuotaCommon):
 
     def test_click_through_lists_exactly_the_counted_invoices(self):
         data = self._data(self.director, self.team_wang)["collections"]
-        self.assertEqual(self._records(self.director, data["collected"]), self.inv_li)
+        self.assertEqual(
+            self._records(self.director, data["collected"]).move_id, self.inv_li
+        )
         self.assertEqual(self._records(self.director, data["overdue"]), self.inv_li)
         self.assertEqual(
             self._records(self.director, data["expected"][0]["invoices"]),
@@ -161,8 +165,180 @@ class TestVpDashboard(SalesQuotaCommon):
             [(self.salesman_li.id, 250)],
         )
         self.assertEqual(
-            self._records(self.director, data["collected"]), self.inv_li | refund
+            self._records(self.director, data["collected"]).move_id,
+            self.inv_li | refund,
         )
+
+    # --- the lists add up to the numbers ---------------------------------------
+
+    def _list_of(self, user, figure):
+        """The records a figure opens, and the column its list sums."""
+        view_id, view_type = figure["views"][0]
+        self.assertEqual(view_type, "list")
+        self.assertTrue(view_id, "the figure opens a list made for it")
+        Model = self.env[figure["res_model"]].with_user(user)
+        arch = Model.get_views([(view_id, "list")])["views"]["list"]["arch"]
+        columns = [
+            node
+            for node in etree.fromstring(arch).iter("field")
+            if node.get("column_invisible") not in ("True", "1")
+        ]
+        summed = [node.get("name") for node in columns if node.get("sum")]
+        self.assertEqual(len(summed), 1, "the list sums one column")
+        return (
+            Model.search(figure["domain"]),
+            summed[0],
+            {node.get("name") for node in columns},
+        )
+
+    def _assert_list_totals_figure(self, user, figure):
+        records, summed, columns = self._list_of(user, figure)
+        self.assertAlmostEqual(
+            sum(records.mapped(summed)),
+            figure["value"],
+            msg=f"the list of {figure['title']} totals its figure",
+        )
+        return records, summed, columns
+
+    def _drill_scenario(self):
+        """An overdue invoice with tax, partly paid; an invoice settled by a
+        credit note; a refund paid back; an invoice with tax falling due."""
+        tax = self.env["account.tax"].create(
+            {
+                "name": "Test VAT 13%",
+                "amount": 13,
+                "type_tax_use": "sale",
+                "company_id": self.company.id,
+            }
+        )
+        Move = self.env["account.move"].with_company(self.company)
+
+        def document(move_type, amount, due_in_days=0, taxes=tax):
+            due = self.today + timedelta(days=due_in_days)
+            move = Move.create(
+                {
+                    "move_type": move_type,
+                    "partner_id": self.customer_li.id,
+                    "invoice_date": min(due, self.today),
+                    "invoice_date_due": due,
+                    "invoice_user_id": self.salesman_li.id,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Water dispenser",
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [Command.set(taxes.ids)],
+                            }
+                        )
+                    ],
+                }
+            )
+            move.action_post()
+            move.invoice_date_due = due
+            return move
+
+        # 1,130 tax included, due twenty days ago, 300 of it paid today
+        overdue = document("out_invoice", 1000, -20)
+        self._pay(overdue, 300, self.today)
+        # 226 settled by a credit note: no cash
+        settled = document("out_invoice", 200, 5)
+        credit_note = settled._reverse_moves(
+            [{"invoice_date": self.today, "date": self.today}], cancel=True
+        )
+        # 150 paid back to the customer on a refund
+        refund = document("out_refund", 150, taxes=self.env["account.tax"])
+        self._pay(refund, 150, self.today)
+        # 565 tax included, falling due in ten days
+        falling_due = document("out_invoice", 500, 10)
+        return {
+            "overdue": overdue,
+            "settled": settled,
+            "credit_note": credit_note,
+            "refund": refund,
+            "falling_due": falling_due,
+        }
+
+    def test_each_collections_list_totals_its_figure(self):
+        moves = self._drill_scenario()
+        data = self._data(self.director, self.team_wang)["collections"]
+        # collected: 400 + 300 - 150, the credit note is no cash
+        self.assertAlmostEqual(data["collected"]["value"], 550)
+        lines, _summed, columns = self._assert_list_totals_figure(
+            self.director, data["collected"]
+        )
+        self.assertEqual(
+            lines.move_id, self.inv_li | moves["overdue"] | moves["refund"]
+        )
+        self.assertFalse(lines.move_id & (moves["settled"] | moves["credit_note"]))
+        self.assertLessEqual(
+            {"partner_id", "user_id", "move_id", "invoice_date_due", "amount"},
+            columns,
+        )
+        for row in data["collected_by_user"]:
+            self._assert_list_totals_figure(self.director, row)
+        # overdue, tax included: 600 + 1,130 - 300
+        self.assertAlmostEqual(data["overdue"]["value"], 1430)
+        invoices, summed, columns = self._assert_list_totals_figure(
+            self.director, data["overdue"]
+        )
+        self.assertEqual(summed, "amount_residual_signed")
+        self.assertEqual(invoices, self.inv_li | moves["overdue"])
+        self.assertLessEqual(
+            {
+                "commercial_partner_id",
+                "invoice_user_id",
+                "name",
+                "invoice_date_due",
+                "amount_residual_signed",
+            },
+            columns,
+        )
+        for row in data["overdue_by_user"] + data["overdue_by_customer"]:
+            self._assert_list_totals_figure(self.director, row)
+        # expected: 300 in the first week, 565 tax included in the second
+        self.assertAlmostEqual(data["expected"][0]["invoices"]["value"], 300)
+        self.assertAlmostEqual(data["expected"][1]["invoices"]["value"], 565)
+        for week in data["expected"]:
+            self._assert_list_totals_figure(self.director, week["invoices"])
+
+    def test_expected_installments_list_totals_its_figure(self):
+        self._setup_sale_orders()
+        order = self._sale_order(
+            self.customer_li, self.salesman_li, self.team_wang, 1000.0
+        )
+        order.date_order = fields.Datetime.now() - timedelta(days=1)
+        action = order.action_sales_collection_plan()
+        plan = self.env["sales.collection.plan"].browse(action["res_id"])
+        first, second = plan.installment_ids
+        first.due_date = self.today + timedelta(days=8)
+        second.due_date = self.today + timedelta(days=9)
+        data = self._data(self.director, self.team_wang)["collections"]
+        week = data["expected"][1]["installments"]
+        self.assertAlmostEqual(week["value"], 1000)
+        records, summed, columns = self._assert_list_totals_figure(self.director, week)
+        self.assertEqual(records, plan.installment_ids)
+        self.assertEqual(summed, "amount_residual")
+        self.assertLessEqual({"partner_id", "user_id", "plan_id", "due_date"}, columns)
+
+    def test_dashboard_collects_what_the_quota_collects(self):
+        self._drill_scenario()
+        self.env["sales.quota.progress"]._refresh(self.quota_li, today=self.today)
+        self.assertAlmostEqual(self.quota_li.actual_amount, 550)
+        for user, team in (
+            (self.director, self.team_wang),
+            (self.team_manager, None),
+            (self.salesman_li, None),
+        ):
+            data = self._data(user, team)["collections"]
+            li_row = next(
+                row
+                for row in data["collected_by_user"]
+                if row["user_id"] == self.salesman_li.id
+            )
+            self.assertAlmostEqual(li_row["value"], self.quota_li.actual_amount)
+            self._assert_list_totals_figure(user, li_row)
+            self._assert_list_totals_figure(user, data["collected"])
 
     # --- security ---------------------------------------------------------------
 
@@ -187,6 +363,20 @@ class TestVpDashboard(SalesQuotaCommon):
         self.assertAlmostEqual(data["collections"]["overdue"]["value"], 600)
         members = {row["user_id"] for row in data["schedules"]["rows"]}
         self.assertEqual(members, {self.salesman_li.id, self.team_manager.id})
+
+    def test_cash_collected_is_read_as_invoices_are(self):
+        self._pay(self.inv_zhang, 200, self.today)
+        Line = self.env["sales.collection.line"]
+        domain = [("date", "=", self.today)]
+        self.assertEqual(
+            set(Line.with_user(self.director).search(domain).mapped("user_id")),
+            {self.salesman_li, self.salesman_zhang},
+        )
+        for user in (self.salesman_li, self.team_manager):
+            lines = Line.with_user(user).search(domain)
+            self.assertEqual(lines.move_id, self.inv_li, user.name)
+        data = self._data(self.salesman_li, self.team_other)["collections"]
+        self.assertAlmostEqual(data["collected"]["value"], 400)
 
     # --- schedules --------------------------------------------------------------
 
@@ -360,6 +550,44 @@ class TestVpDashboardUi(HttpCase):
     """The client action renders its three cards and opens a figure's records."""
 
     def test_dashboard_renders_and_opens_overdue_invoices(self):
+        # an overdue invoice with tax: the list opened totals the figure
+        admin = self.env.ref("base.user_admin")
+        today = fields.Date.context_today(self.env["res.users"].with_user(admin))
+        tax = self.env["account.tax"].create(
+            {"name": "Test VAT 13%", "amount": 13, "type_tax_use": "sale"}
+        )
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.env["res.partner"]
+                .create({"name": "Test Hangzhou Spring Water"})
+                .id,
+                "invoice_date": today - timedelta(days=40),
+                "invoice_user_id": admin.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Water dispenser",
+                            "price_unit": 1000,
+                            "tax_ids": [Command.set(tax.ids)],
+                        }
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
+        invoice.invoice_date_due = today - timedelta(days=10)
+        # 930 left: neither the untaxed amount nor the total
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"payment_date": today, "amount": 200})._create_payments()
+        overdue = (
+            self.env["sales.vp.dashboard"]
+            .with_user(admin)
+            .get_dashboard_data()["collections"]["overdue"]["value"]
+        )
+        self.assertGreaterEqual(overdue, 930)
+        total = f"{overdue:,.2f}"
         code = """
             const wait = () => new Promise((resolve) => setTimeout(resolve, 100));
             const find = (selector) => document.querySelector(selector);
@@ -369,20 +597,23 @@ class TestVpDashboardUi(HttpCase):
                         && find(".o_vp_schedules") && find(".o_vp_problems")) {
                         find(".o_vp_overdue").click();
                         for (let j = 0; j < 150; j++) {
-                            if (find(".o_list_view")) {
+                            const footer = find(".o_list_view .o_list_footer");
+                            if (footer && footer.textContent.includes("%(total)s")) {
                                 console.log("test successful");
                                 return;
                             }
                             await wait();
                         }
-                        console.error("the overdue invoices did not open");
+                        console.error(
+                            "the overdue invoices did not open with their total"
+                        );
                         return;
                     }
                     await wait();
                 }
                 console.error("the VP dashboard did not render");
             })();
-        """
+        """ % {"total": total}
         self.browser_js(
             "/odoo/action-sales_model_crm.action_sales_vp_dashboard",
             code,

@@ -9,7 +9,8 @@ import {useService} from "@web/core/utils/hooks";
 /**
  * The VP dashboard: collections, schedule fullness and key problems of a
  * team over a period, from one call to sales.vp.dashboard. Every number
- * opens the records it counts (the server sends their model and domain).
+ * opens the records it counts (the server sends their model, domain and the
+ * list that totals them).
  */
 export class SalesVpDashboard extends Component {
     static template = "sales_model_crm.VpDashboard";
@@ -62,7 +63,8 @@ export class SalesVpDashboard extends Component {
             name: figure.title || figure.name || _t("Records"),
             res_model: figure.res_model,
             domain: figure.domain,
-            views: [
+            // the list made for the figure, which sums what the figure sums
+            views: figure.views || [
                 [false, "list"],
                 [false, "form"],
             ],
