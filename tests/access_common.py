@@ -403,6 +403,20 @@ class AccessMatrixCommon(SalesQuotaCommon):
             )
             for plan in records["sales.collection.plan"]
         )
+        # cash collected: an invoice of each salesperson's customer, paid
+        for customer, user in zip(cls.customers, cls.owners, strict=True):
+            invoice = cls._invoice(customer, 100, days_ago=1)
+            invoice.invoice_user_id = user
+            cls.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            ).create({"payment_date": cls._local_today(user)})._create_payments()
+        cls.env.flush_all()
+        records["sales.collection.line"] = tuple(
+            cls.env["sales.collection.line"].search(
+                [("partner_id", "=", customer.id)], limit=1
+            )
+            for customer in cls.customers
+        )
         # a bulletin to all internal users, written by the director
         bulletin = (
             cls.env["sales.announcement"]

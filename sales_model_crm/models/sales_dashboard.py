@@ -337,6 +337,8 @@ class SalesVpDashboard(models.AbstractModel):
             ("basis", "=", "collected"),
             ("state", "=", "confirmed"),
             ("owner_type", "=", "user"),
+            # a quarter and its months are one target, not two
+            ("is_period_part", "=", False),
             ("date_start", ">=", date_from),
             ("date_end", "<=", date_to),
             *self._user_domain(scope),
