@@ -47,8 +47,10 @@ class TestCustomerCareBoundaries(SalesModelCommon):
         customer = self.customer_li.with_company(self.company)
         customer.invalidate_recordset()
         overdue = customer.sales_care_overdue
-        found = self.env["res.partner"].with_company(self.company).search(
-            [("sales_care_overdue", "=", True), ("id", "=", customer.id)]
+        found = (
+            self.env["res.partner"]
+            .with_company(self.company)
+            .search([("sales_care_overdue", "=", True), ("id", "=", customer.id)])
         )
         self.assertEqual(bool(found), overdue, "the filter agrees with the form")
         return customer.sales_care_due_date, overdue
