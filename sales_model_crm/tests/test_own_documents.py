@@ -47,9 +47,15 @@ class TestOwnDocuments(SalesQuotaCommon):
     def test_salesperson_does_not_see_a_team_mates_customer(self):
         self._assert_own_only(self.customer_li, self.customer_liu)
 
-    def test_salesperson_cannot_edit_a_team_mates_customer(self):
+    def test_salesperson_reads_but_cannot_edit_a_team_mates_customer_he_quoted(self):
+        """Li quoted Liu's customer: he reads the customer, only Liu edits it."""
+        self.env["sale.order"].create(
+            {"partner_id": self.customer_liu.id, "user_id": self.salesman_li.id}
+        )
+        customer = self.customer_liu.with_user(self.salesman_li)
+        customer.check_access("read")
         with self.assertRaises(AccessError):
-            self.customer_liu.with_user(self.salesman_li).write({"comment": "mine"})
+            customer.write({"comment": "Test mine now"})
 
     def test_salesperson_does_not_see_a_team_mates_visit(self):
         mine, teammates = self._pair(

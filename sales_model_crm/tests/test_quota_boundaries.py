@@ -78,7 +78,7 @@ class TestQuotaBoundaries(QuotaDocumentsMixin, SalesQuotaCommon):
 
     # --- the collected basis (回款) --------------------------------------------
 
-    def test_refund_paid_back_counts_negative(self):
+    def test_collected_refund_paid_back_counts_negative(self):
         """10,000 collected, then 2,000 paid back to the customer on a refund.
 
         Both in January: the collected actual is 10,000 - 2,000 = 8,000.
@@ -93,7 +93,7 @@ class TestQuotaBoundaries(QuotaDocumentsMixin, SalesQuotaCommon):
         self._refresh(quota)
         self.assertEqual(quota.actual_amount, 8_000)
 
-    def test_payment_counts_on_the_day_it_is_reconciled(self):
+    def test_collected_on_the_day_the_payment_is_reconciled(self):
         """A December invoice paid on 3 January is January's collection."""
         december = self._quota(
             self._period("Test 2029-12", self.month_type, date(2029, 12, 1), 1),
@@ -107,6 +107,28 @@ class TestQuotaBoundaries(QuotaDocumentsMixin, SalesQuotaCommon):
         self._refresh(quota | december)
         self.assertEqual(quota.actual_amount, 5_000)
         self.assertEqual(december.actual_amount, 0)
+
+    def test_collected_only_cash_not_a_credit_note(self):
+        """A credit note matched with Li's invoice brings in no money.
+
+        The accountant issues it (so it is not Li's document): matched with
+        Li's 10,000 invoice, it settles the invoice without any payment, and
+        Li's collected actual stays 0; the open receivable is gone too.
+        """
+        quota = self._li_quota(basis="collected")
+        invoice = self._invoice_on(self.customer_li, 10_000, date(2030, 1, 5))
+        credit_note = self._invoice_on(
+            self.customer_li,
+            10_000,
+            date(2030, 1, 9),
+            user=self.invoicing_user,
+            refund=True,
+        )
+        (invoice | credit_note).line_ids.filtered(
+            lambda line: line.account_type == "asset_receivable"
+        ).reconcile()
+        self._refresh(quota)
+        self.assertEqual((quota.actual_amount, quota.in_progress_amount), (0, 0))
 
     # --- the reverse funnel (任务分解) -----------------------------------------
 
@@ -139,24 +161,29 @@ class TestQuotaBoundaries(QuotaDocumentsMixin, SalesQuotaCommon):
         )
 
     def test_funnel_step_ignores_floating_point_noise(self):
-        """10 deals x 1.1 prospects a deal are 11 prospects, not 12.
+        """25 deals x 2.2 prospects a deal are 55 prospects, not 56.
 
-        In binary floating point 10 x 1.1 is 11.000000000000002: rounded up
-        without a tolerance, it would ask for a twelfth prospect.
+        In binary floating point 25 x 2.2 is 55.00000000000001: rounded up
+        without a tolerance, it would ask for a 56th prospect.
         """
         quota = self._quota(
             self.jan,
             self.salesman_li,
-            10_000,
-            minimum=10_000,
-            stretch=10_000,
+            25_000,
+            minimum=25_000,
+            stretch=25_000,
             avg_deal_size=1_000,
-            prospects_per_deal=1.1,
+            prospects_per_deal=2.2,
             calls_per_prospect=1,
             working_days=11,
         )
+        # 55 calls over 11 working days: 5 a day
         self.assertEqual(
-            (quota.workload_deals, quota.workload_prospects, quota.workload_calls),
-            (10, 11, 11),
+            (
+                quota.workload_deals,
+                quota.workload_prospects,
+                quota.workload_calls,
+                quota.workload_daily_calls,
+            ),
+            (25, 55, 55, 5),
         )
-        self.assertEqual(quota.workload_daily_calls, 1)
