@@ -526,6 +526,7 @@ class ResPartner(models.Model):
         # raw SQL: the ORM does not know to flush what it reads
         self.env["sales.activity"].flush_model(["date", "commercial_partner_id"])
         self.env["res.partner"].flush_model(["sales_tier_id", "commercial_partner_id"])
+        self.env["sales.customer.tier"].flush_model(["care_cadence_days"])
         overdue = SQL(
             """
             (SELECT partner.id

@@ -69,6 +69,29 @@ class TestCustomerPool(SalesModelCommon):
         self.assertNotIn(self.customer_idle, self._run_cron())
         self.assertEqual(self.customer_idle.user_id, self.salesman_li)
 
+    def test_customer_returns_once_n_days_pass_without_a_visit(self):
+        """30 days: a visit 29 days 23 hours ago keeps the customer, a visit
+        30 days 1 hour ago is too old and the customer goes back to the pool."""
+        kept = self._create_customer("Test Visited Lately Co", self.salesman_li)
+        lapsed = self._create_customer("Test Visited Long Ago Co", self.salesman_li)
+        now = fields.Datetime.now()
+        for partner, age in (
+            (kept, timedelta(days=29, hours=23)),
+            (lapsed, timedelta(days=30, hours=1)),
+        ):
+            self._age(partner)
+            self.env["sales.activity"].create(
+                {
+                    "name": "Test visit",
+                    "partner_id": partner.id,
+                    "user_id": self.salesman_li.id,
+                    "date": now - age,
+                }
+            )
+        returned = self._run_cron()
+        self.assertIn(lapsed, returned)
+        self.assertNotIn(kept, returned)
+
     def test_cron_is_idempotent(self):
         self._run_cron()
         self.assertFalse(self._run_cron())
