@@ -38,6 +38,7 @@ TIERING = "sales_model_crm/models/sales_customer_tiering.py"
 WORKLOAD = "sales_model_crm/models/sales_quota_workload.py"
 QUOTA = "sales_model_crm/models/sales_quota.py"
 PROGRESS = "sales_model_crm/models/sales_quota_progress.py"
+COLLECTION_LINE = "sales_model_crm/report/sales_collection_line.py"
 SPLIT_WIZARD = "sales_model_crm/wizard/sales_quota_split.py"
 CYCLE_ENGINE = "sales_model_crm/models/sales_purchase_cycle_engine.py"
 COMPANY = "sales_model_crm/models/res_company.py"
@@ -203,13 +204,11 @@ MUTATIONS = [
         "k": "30_30_40 or seed_month",
     },
     {
-        "name": "split-remainder-to-first-month",
+        "name": "split-remainder-to-first-part",
         "rule": "30/30/40 split of a quarter",
         "file": SPLIT_WIZARD,
-        "old": "parts.append(float_round(total - sum(parts), "
-        "precision_rounding=rounding))",
-        "new": "parts.insert(0, float_round(total - sum(parts), "
-        "precision_rounding=rounding))",
+        "old": "key=lambda index: (exact[index] - counts[index], index),",
+        "new": "key=lambda index: (exact[index] - counts[index], -index),",
         "tests": [SPLIT, QUOTA_BOUNDS],
     },
     # --- rewards and penalties (奖惩): fixed, or a percentage of excess/shortfall
@@ -233,8 +232,8 @@ MUTATIONS = [
         "name": "reward-percent-of-whole-not-excess",
         "rule": "rewards and penalties",
         "file": QUOTA,
-        "old": "return (actual - self[tier]) * value / 100.0",
-        "new": "return actual * value / 100.0",
+        "old": "band = max(min(actual, ceiling) - self[tier], 0.0)",
+        "new": "band = max(min(actual, ceiling), 0.0)",
         "tests": [RULES, QUOTA_BOUNDS],
     },
     {
@@ -249,16 +248,16 @@ MUTATIONS = [
     {
         "name": "collected-date-invoice-not-reconcile",
         "rule": "collected basis (回款)",
-        "file": PROGRESS,
-        "old": "SELECT inv.company_id, apr.max_date AS day,",
-        "new": "SELECT inv.company_id, inv.invoice_date AS day,",
+        "file": COLLECTION_LINE,
+        "old": "SELECT apr.id, apr.max_date AS date, inv.company_id,",
+        "new": "SELECT apr.id, inv.invoice_date AS date, inv.company_id,",
         "tests": [ACTUALS, QUOTA_BOUNDS],
         "k": "collect",
     },
     {
         "name": "collected-refund-paid-back-positive",
         "rule": "collected basis (回款)",
-        "file": PROGRESS,
+        "file": COLLECTION_LINE,
         "old": '("out_refund", "credit_move_id", "debit_move_id", -1),',
         "new": '("out_refund", "credit_move_id", "debit_move_id", 1),',
         "tests": [ACTUALS, QUOTA_BOUNDS],
@@ -267,7 +266,7 @@ MUTATIONS = [
     {
         "name": "collected-credit-note-counts-as-cash",
         "rule": "collected basis (回款)",
-        "file": PROGRESS,
+        "file": COLLECTION_LINE,
         "old": "AND (pm.origin_payment_id IS NOT NULL",
         "new": "AND (TRUE OR pm.origin_payment_id IS NOT NULL",
         "tests": [ACTUALS, QUOTA_BOUNDS],
@@ -335,8 +334,8 @@ MUTATIONS = [
         "name": "care-cadence-plus-one-day",
         "rule": "care cadence per tier",
         "file": PARTNER,
-        "old": "due = (last.date() + timedelta(days=cadence)) if last else today",
-        "new": "due = (last.date() + timedelta(days=cadence + 1)) if last else today",
+        "old": "due = (last_day + timedelta(days=cadence)) if last else today",
+        "new": "due = (last_day + timedelta(days=cadence + 1)) if last else today",
         "tests": [CARE, "sales_model_crm/tests/test_customer_care_boundaries.py"],
         "k": "care or cadence",
     },
