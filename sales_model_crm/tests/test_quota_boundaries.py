@@ -49,7 +49,9 @@ class TestQuotaBoundaries(QuotaDocumentsMixin, SalesQuotaCommon):
     # --- rewards and penalties (奖惩) -----------------------------------------
 
     def test_fixed_reward_of_each_tier_from_its_amount_exactly(self):
-        """Below the minimum a fixed penalty of 500; then 1,000, 2,000, 5,000."""
+        """Below the minimum a fixed penalty of 500; then each tier reached
+        adds its reward to the lower tiers': 1,000, then 1,000 + 2,000, then
+        1,000 + 2,000 + 5,000 (a reward never falls when the result rises)."""
         quota = self._li_quota(
             penalty_value=500,
             reward_minimum_value=1_000,
@@ -60,9 +62,9 @@ class TestQuotaBoundaries(QuotaDocumentsMixin, SalesQuotaCommon):
             (23_999.99, -500),
             (24_000, 1_000),
             (29_999.99, 1_000),
-            (30_000, 2_000),
-            (35_999.99, 2_000),
-            (36_000, 5_000),
+            (30_000, 3_000),
+            (35_999.99, 3_000),
+            (36_000, 8_000),
         ]
         for actual, reward in expected:
             self.assertEqual(quota._reward_for(actual), reward, actual)
@@ -70,9 +72,10 @@ class TestQuotaBoundaries(QuotaDocumentsMixin, SalesQuotaCommon):
     def test_percentage_penalty_counts_the_shortfall_to_the_minimum(self):
         """10 % of what is missing to the minimum (not to the target)."""
         quota = self._li_quota(penalty_mode="percent", penalty_value=10)
-        # 24,000 - 23,999.99 = 0.01 short: -0.001; 24,000 - 20,000 = 4,000
-        # short: -400; at the minimum nothing is short and no penalty applies
-        self.assertAlmostEqual(quota._reward_for(23_999.99), -0.001)
+        # 24,000 - 23,999.90 = 0.10 short: -0.01 (rewards and penalties are
+        # in cents); 24,000 - 20,000 = 4,000 short: -400; at the minimum
+        # nothing is short and no penalty applies
+        self.assertAlmostEqual(quota._reward_for(23_999.90), -0.01)
         self.assertAlmostEqual(quota._reward_for(20_000), -400)
         self.assertEqual(quota._reward_for(24_000), 0)
 
