@@ -226,11 +226,12 @@ class SalesQuota(models.Model):
     is_period_part = fields.Boolean(
         string="Part of a Longer Period",
         compute="_compute_is_period_part",
-        store=True,
-        index=True,
-        help="Split from a quota of the same level (a team's month from the "
-        "team's quarter, a salesperson's month from their quarter): the level "
-        "filters leave it out, so that totals count the longer period once.",
+        search="_search_is_period_part",
+        help="Split from a quota of the same level, or inside the period of "
+        "another quota of the same owner, basis and dimensions (a team's month "
+        "and the team's quarter, a salesperson's month and their quarter): "
+        "the level filters leave it out, so that totals count the longer "
+        "period once.",
     )
     split_share = fields.Float(
         string="Share of Parent (%)",
@@ -369,12 +370,59 @@ class SalesQuota(models.Model):
 
     # --- computes -----------------------------------------------------------
 
-    @api.depends("owner_type", "parent_id.owner_type")
+    @api.depends("owner_type", "parent_id", "period_id", "basis", "user_id", "team_id")
     def _compute_is_period_part(self):
+        # new records (a form being filled) are no part of anything yet
+        parts = set(self._period_parts([id_ for id_ in self.ids if id_]))
         for quota in self:
-            quota.is_period_part = bool(
-                quota.parent_id and quota.parent_id.owner_type == quota.owner_type
-            )
+            quota.is_period_part = quota.id in parts
+
+    def _search_is_period_part(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Search the period parts with yes or no."))
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", self._period_parts_query())]
+
+    def _period_parts(self, ids):
+        self.env.cr.execute(self._period_parts_query(SQL("part.id = ANY(%s)", ids)))
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _period_parts_query(self, where=None):
+        """The quotas that are a part of a longer one of the same level.
+
+        Either split from a quota of the same owner type, or set for a period
+        inside the period of another quota of the same owner, basis and
+        dimensions: a salesperson's December under their own Q4 quota is a
+        part even when both were entered by hand.
+        """
+        self.env["sales.quota"].flush_model()
+        return SQL(
+            """
+            (SELECT part.id FROM sales_quota part
+              LEFT JOIN sales_quota parent ON parent.id = part.parent_id
+             WHERE %(where)s AND (parent.owner_type = part.owner_type
+                OR EXISTS (
+                   SELECT 1 FROM sales_quota whole
+                    WHERE whole.id != part.id
+                      AND whole.company_id = part.company_id
+                      AND whole.basis = part.basis
+                      AND whole.owner_type = part.owner_type
+                      AND CASE part.owner_type
+                          WHEN 'user' THEN whole.user_id = part.user_id
+                          WHEN 'agent' THEN whole.agent_id = part.agent_id
+                          ELSE whole.team_id = part.team_id END
+                      AND whole.region_id IS NOT DISTINCT FROM part.region_id
+                      AND whole.product_category_id
+                          IS NOT DISTINCT FROM part.product_category_id
+                      AND whole.customer_tier_id
+                          IS NOT DISTINCT FROM part.customer_tier_id
+                      AND whole.date_start <= part.date_start
+                      AND whole.date_end >= part.date_end
+                      AND (whole.date_end - whole.date_start)
+                          > (part.date_end - part.date_start))))
+            """,
+            where=where or SQL("TRUE"),
+        )
 
     @api.depends("basis", "company_id.currency_id")
     def _compute_display_currency_id(self):

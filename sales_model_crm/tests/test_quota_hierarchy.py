@@ -116,3 +116,23 @@ class TestQuotaHierarchy(SalesQuotaCommon):
         self.assertEqual(
             by_period, {self.jan: 72_000, self.feb: 72_000, self.mar: 96_000}
         )
+
+    def test_own_quarter_and_month_entered_by_hand_count_once(self):
+        """Li's own Q1 of 60,000 and her January of 20,000, each entered by
+        hand: January lies inside her quarter (same basis, no dimension), so
+        it is a part, and the salespeople's level counts 60,000, not 80,000.
+        A January with a region of its own is no part of the quarter."""
+        quarter = self._quota(self.q1, self.salesman_li, 60_000)
+        january = self._quota(self.jan, self.salesman_li, 20_000)
+        region = self.env["sales.region"].create({"name": "Test Haidian"})
+        haidian = self._quota(self.jan, self.salesman_li, 5_000, region_id=region.id)
+        self.assertFalse(quarter.is_period_part)
+        self.assertTrue(january.is_period_part)
+        self.assertFalse(haidian.is_period_part)
+        li = [("user_id", "=", self.salesman_li.id)]
+        salespeople = self._filter_domain("level_user")
+        self.assertEqual(self._sum([*li, *salespeople]), 65_000)
+        self.assertEqual(
+            self.env["sales.quota"].search([*li, ("is_period_part", "=", True)]),
+            january,
+        )
