@@ -62,6 +62,36 @@ class SalesQuotaCommon(SalesModelCommon):
         )
 
     @classmethod
+    def _split(cls, quota, **values):
+        """Split ``quota`` with the wizard, as a manager does from its form."""
+        cls.env["sales.quota.split"].with_context(
+            active_model="sales.quota", active_id=quota.id
+        ).create(values).action_split()
+
+    @classmethod
+    def _team_quarter_split(cls, logins):
+        """A team of three salespeople (``logins``) whose Q1 of 240,000 goes
+        30 / 30 / 40 into its months (72,000, 72,000, 96,000), each month
+        equally into the three (24,000, 24,000 and 32,000 each)."""
+        cls.salespeople = cls.env["res.users"].concat(
+            *(
+                cls._create_user(login, "sales_team.group_sale_salesman")
+                for login in logins
+            )
+        )
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Test Shenzhen Team",
+                "company_id": cls.company.id,
+                "member_ids": [Command.set(cls.salespeople.ids)],
+            }
+        )
+        cls.quarter = cls._quota(cls.q1, cls.team, 240_000)
+        cls._split(cls.quarter, mode="period")
+        for month in cls.quarter.child_ids:
+            cls._split(month, mode="owner", owner_method="equal")
+
+    @classmethod
     def _quota(cls, period, owner, target, minimum=None, stretch=None, **values):
         """A quota for a salesperson (res.users), a team or an agent."""
         owner_field = {

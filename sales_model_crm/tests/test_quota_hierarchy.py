@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from lxml import etree
 
-from odoo import Command
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -21,31 +20,9 @@ class TestQuotaHierarchy(SalesQuotaCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salespeople = cls.env["res.users"].concat(
-            *(
-                cls._create_user(login, "sales_team.group_sale_salesman")
-                for login in ("smc_hier_a", "smc_hier_b", "smc_hier_c")
-            )
-        )
-        cls.team = cls.env["crm.team"].create(
-            {
-                "name": "Test Shenzhen Team",
-                "company_id": cls.company.id,
-                "member_ids": [Command.set(cls.salespeople.ids)],
-            }
-        )
-        cls.quarter = cls._quota(cls.q1, cls.team, 240_000)
-        cls._split(cls.quarter, mode="period")
-        for month in cls.quarter.child_ids:
-            cls._split(month, mode="owner", owner_method="equal")
+        cls._team_quarter_split(("smc_hier_a", "smc_hier_b", "smc_hier_c"))
         cls.months = cls.quarter.child_ids
         cls.parts = cls.months.child_ids
-
-    @classmethod
-    def _split(cls, quota, **values):
-        cls.env["sales.quota.split"].with_context(
-            active_model="sales.quota", active_id=quota.id
-        ).create(values).action_split()
 
     def _filter_domain(self, name):
         """The domain of a filter of the Quotas search view, as the list applies it."""

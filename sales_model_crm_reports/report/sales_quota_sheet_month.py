@@ -139,15 +139,8 @@ class MonthSheet:
         self._write_texts(
             sheet,
             row,
-            (
-                (COL_TEAM, quota.team_id.name),
-                (
-                    COL_USER,
-                    quota.user_id.name
-                    if quota.owner_type == "user"
-                    else _("Team quota"),
-                ),
-                (COL_PERIOD, quota.period_id.name),
+            zip(
+                (COL_TEAM, COL_USER, COL_PERIOD), self._owner_texts(quota), strict=False
             ),
             formats["text"],
         )

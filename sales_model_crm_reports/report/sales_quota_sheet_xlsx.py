@@ -336,6 +336,12 @@ class SalesQuotaSheetXlsx(
             f"IF({actual}>={minimum},{labels['minimum']},{labels['none']})))"
         )
 
+    def _owner_texts(self, quota):
+        """Team, owner and period of ``quota``'s row: a team's own quota says
+        so in the owner's column, where its salespeople's names stand."""
+        owner = quota.user_id.name if quota.owner_type == "user" else _("Team quota")
+        return (quota.team_id.name, owner, quota.period_id.name)
+
     def _write_texts(self, sheet, row, texts, cell_format):
         # user data is always written as text: a name such as
         # =HYPERLINK("...") must not become a formula

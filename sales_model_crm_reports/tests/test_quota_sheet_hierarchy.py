@@ -1,6 +1,5 @@
 # Copyright 2026 Sales Model CRM maintainers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
 from odoo.tests import tagged
 
 from .test_quota_sheet_xlsx import QuotaSheetCommon
@@ -19,30 +18,8 @@ class TestQuotaSheetHierarchy(QuotaSheetCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salespeople = cls.env["res.users"].concat(
-            *(
-                cls._create_user(login, "sales_team.group_sale_salesman")
-                for login in ("smc_hier_xa", "smc_hier_xb", "smc_hier_xc")
-            )
-        )
-        cls.team = cls.env["crm.team"].create(
-            {
-                "name": "Test Shenzhen Team",
-                "company_id": cls.company.id,
-                "member_ids": [Command.set(cls.salespeople.ids)],
-            }
-        )
-        cls.quarter = cls._quota(cls.q1, cls.team, 240_000)
-        cls._split(cls.quarter, mode="period")
-        for month in cls.quarter.child_ids:
-            cls._split(month, mode="owner", owner_method="equal")
+        cls._team_quarter_split(("smc_hier_xa", "smc_hier_xb", "smc_hier_xc"))
         cls.parts = cls.quarter.child_ids.child_ids
-
-    @classmethod
-    def _split(cls, quota, **values):
-        cls.env["sales.quota.split"].with_context(
-            active_model="sales.quota", active_id=quota.id
-        ).create(values).action_split()
 
     def _rows(self, sheet):
         return [[cell.value for cell in row] for row in sheet.iter_rows(min_row=5)]
