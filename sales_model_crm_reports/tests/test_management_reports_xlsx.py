@@ -216,7 +216,10 @@ class TestManagementReportsXlsx(SalesModelCommon):
             ],
         )
         self.assertEqual(sheet["G4"].value, "Average Days in Stage")
-        self.assertIsInstance(sheet["G5"].value, float)
+        # a number of days; 0 when the stage changes came in the same second
+        # (a workbook keeps 0.0 as 0), or when the test process's clock is
+        # moved and PostgreSQL's is not (bin/test, SMC_TEST_CLOCKS)
+        self.assertIsInstance(sheet["G5"].value, (int, float))
 
     def test_funnel_conversions_are_formulas_over_the_counts(self):
         sheet = self._funnel()
