@@ -265,10 +265,10 @@ class SalesCustomerCare(models.AbstractModel):
             owner = customer.user_id or source.user_id
             if not owner:
                 continue
-            # the day of the delivery or the win is the owner's (else the
-            # company's): a deal won at 23:30 UTC was won the next day in
-            # Shanghai
-            local = self.with_context(tz=owner.tz or company._sales_tz())
+            # the day of the delivery or the win is the owner's, as for the
+            # greetings (sales.daily.review._local_days): a deal won at 23:30
+            # UTC was won the next day in Shanghai
+            local = self.with_context(tz=owner.tz) if owner.tz else self
             day = fields.Datetime.context_timestamp(local, base).date()
             vals_list += self._return_visit_values(
                 source, customer, owner, day + timedelta(days=delay)
